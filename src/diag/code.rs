@@ -1,0 +1,365 @@
+//! The catalogue of every diagnostic code.
+//!
+//! Codes are written `am2amp::<category>::<name>`. Each has a default severity, a one-line
+//! summary and a longer explanation printed by `am2amp explain`. `docs/codes.md` is generated
+//! from this list (a test keeps it in sync).
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::Severity;
+
+/// Groups of codes. An input is *rejected* exactly when it has an error in
+/// [`Category::Syntax`] or [`Category::Invalid`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Not YAML, a wrong type, a duplicate key, an unknown field.
+    Syntax,
+    /// Alertmanager itself would reject the config.
+    Invalid,
+    /// Valid for Alertmanager, but AMP cannot run it.
+    Unsupported,
+    /// The output would break an AMP rule or quota.
+    Amp,
+    /// A Go template problem.
+    Template,
+    /// Secret handling.
+    Secret,
+    /// The translation changes behaviour in a small, documented way.
+    Lossy,
+}
+
+impl Category {
+    /// The category as written in codes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Invalid => "invalid",
+            Category::Unsupported => "unsupported",
+            Category::Amp => "amp",
+            Category::Template => "template",
+            Category::Secret => "secret",
+            Category::Lossy => "lossy",
+        }
+    }
+
+    /// True for the categories that mean "Alertmanager would reject this input".
+    pub fn rejects(self) -> bool {
+        matches!(self, Category::Syntax | Category::Invalid)
+    }
+}
+
+macro_rules! catalogue {
+    ($(
+        $variant:ident = $cat:ident $name:literal $sev:ident
+            $summary:literal
+            $explain:literal;
+    )*) => {
+        /// A diagnostic code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $summary]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The category.
+            pub fn category(self) -> Category {
+                match self { $(Code::$variant => Category::$cat,)* }
+            }
+
+            /// The name within the category (`unknown-field`).
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// Severity when no `--allow`/`--deny` applies.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// One line saying what the code is about.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// The long description printed by `am2amp explain`.
+            pub fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explain,)* }
+            }
+        }
+    };
+}
+
+impl Code {
+    /// The full code, `am2amp::<category>::<name>`.
+    pub fn full_name(self) -> String {
+        format!("am2amp::{}::{}", self.category().as_str(), self.name())
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "am2amp::{}::{}", self.category().as_str(), self.name())
+    }
+}
+
+/// Returned when a string names no code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown diagnostic code `{0}` (run `am2amp explain --list` to see all codes)")]
+pub struct UnknownCode(pub String);
+
+impl FromStr for Code {
+    type Err = UnknownCode;
+
+    /// Accepts `am2amp::syntax::yaml`, `syntax::yaml` or `yaml` (when the name is unique).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let t = t.strip_prefix("am2amp::").unwrap_or(t);
+        let found: Vec<Code> = Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| match t.split_once("::") {
+                Some((cat, name)) => c.category().as_str() == cat && c.name() == name,
+                None => c.name() == t,
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            _ => Err(UnknownCode(s.to_string())),
+        }
+    }
+}
+
+catalogue! {
+    // ---------------------------------------------------------------- syntax
+    Yaml = Syntax "yaml" Error
+        "The input is not valid YAML."
+        "The YAML parser stopped at the position shown. Nothing after it was read, so this is the
+only diagnostic for the file. Alertmanager fails the same way (`yaml: line N: ...`).
+
+Common causes: a tab used for indentation, an unclosed quote or bracket, a `:` inside an
+unquoted value (`summary: CPU: high` must be quoted), or a template like `{{ .Labels.x }}`
+starting an unquoted value (YAML reads `{` as the start of a mapping; quote the value).";
+
+    Encoding = Syntax "encoding" Error
+        "The input is not UTF-8 text."
+        "Alertmanager configs are UTF-8 YAML. The input contains a byte sequence that is not valid
+UTF-8 (or NUL bytes, which suggest a binary file) at the position shown. Re-save the file as
+UTF-8, or check that the right file was passed.";
+
+    TooLarge = Syntax "too-large" Error
+        "The input is larger than the configured size limit."
+        "am2amp refuses inputs above `--max-input-bytes` (default 8 MiB) before parsing them, so
+that a wrong path or a generated file cannot exhaust memory. AMP itself limits an alert manager
+definition to 1 MB. Raise the limit with `--max-input-bytes` if the file is really meant to be
+this large.";
+
+    Budget = Syntax "budget" Error
+        "The YAML exceeds a parser budget (nesting, nodes or alias expansion)."
+        "The YAML uses more nesting, nodes or alias expansions than any real Alertmanager config
+needs. This protects against inputs such as alias bombs (`a: &a [*b, *b, ...]`) that expand to
+billions of nodes. Real configs stay far below the limits; if yours does not, split it or
+remove repeated aliases.";
+
+    DuplicateKey = Syntax "duplicate-key" Error
+        "A mapping has the same key twice."
+        "YAML mappings must not repeat a key, and Alertmanager's strict loader rejects repeated
+fields (`field x already set`). Many YAML tools silently keep the last value, which hides
+mistakes such as two `routes:` blocks in one route. Both places are shown; merge them or delete
+one.";
+
+    UnknownField = Syntax "unknown-field" Error
+        "A field that Alertmanager does not know."
+        "Alertmanager loads its config strictly: any key it does not know makes it reject the whole
+file (`field x not found in type config.plain`). am2amp knows every field from Alertmanager 0.25
+to 0.34, so a field reported here is unknown to all of them; usually a typo or a key indented
+under the wrong parent. The help line suggests the closest known field.";
+
+    TypeMismatch = Syntax "type-mismatch" Error
+        "A value has the wrong type (for example a list where a string is expected)."
+        "The value at this position cannot be read as the type Alertmanager expects: a mapping
+where a string is needed, a quoted string where a boolean is needed (`\"true\"` is not a
+boolean), a word where a number is needed (`chat_id: CHAT-ID`). Alertmanager rejects such
+files with `cannot unmarshal ...`.";
+
+    ExtraDocuments = Syntax "extra-documents" Warning
+        "The file holds more than one YAML document; only the first is used."
+        "Alertmanager reads only the first YAML document of its config file. Everything after the
+first `---` separator that starts a new document is ignored, by Alertmanager and by am2amp.";
+
+    // ---------------------------------------------------------------- invalid
+    NoRoute = Invalid "no-route" Error
+        "The config has no root `route`."
+        "Alertmanager requires a top-level `route:` with at least a `receiver:`. An empty file, or
+a file that only defines receivers, is rejected with `no route provided in config`.";
+
+    RootRoute = Invalid "root-route" Error
+        "The root route breaks one of Alertmanager's rules for it."
+        "The root route is the entry point for every alert, so Alertmanager requires that it names
+a default `receiver`, and forbids matchers (`match`, `match_re`, `matchers`), `continue`, and
+`mute_time_intervals`/`active_time_intervals` on it. Move the matchers or time intervals to a
+child route under `routes:`.";
+
+    UndefinedReceiver = Invalid "undefined-receiver" Error
+        "A route names a receiver that is not defined."
+        "Every `receiver:` in the routing tree must name an entry of `receivers:` exactly (names are
+case-sensitive). Alertmanager rejects the config with `undefined receiver \"x\" used in route`.";
+
+    DuplicateName = Invalid "duplicate-name" Error
+        "Two receivers or time intervals have the same name."
+        "Receiver names must be unique (`notification config name \"x\" is not unique`), and time
+interval names must be unique across both `time_intervals` and the deprecated
+`mute_time_intervals`.";
+
+    MissingName = Invalid "missing-name" Error
+        "A receiver or time interval has no name."
+        "Every entry of `receivers:`, `time_intervals:` and `mute_time_intervals:` needs a non-empty
+`name:`; routes refer to them by that name.";
+
+    UndefinedTimeInterval = Invalid "undefined-time-interval" Error
+        "A route names a time interval that is not defined."
+        "Names in a route's `mute_time_intervals` and `active_time_intervals` must be defined under
+the top-level `time_intervals:` or `mute_time_intervals:`.";
+
+    GroupBy = Invalid "group-by" Error
+        "A `group_by` list repeats a label or mixes `...` with label names."
+        "`group_by: ['...']` groups by all labels and must stand alone; a label may appear only once.
+Alertmanager rejects `duplicated label \"x\" in group_by` and `cannot have wildcard group_by
+(...) and other labels at the same time`.";
+
+    LabelName = Invalid "label-name" Error
+        "A label name is not valid."
+        "Label names in `group_by`, `match`, `match_re`, `source_match*`, `target_match*` and
+`equal` must match `[a-zA-Z_][a-zA-Z0-9_]*`. Quote-free UTF-8 names are only accepted inside
+`matchers:` strings by Alertmanager 0.27 and later.";
+
+    ZeroInterval = Invalid "zero-interval" Error
+        "`group_interval` or `repeat_interval` is zero."
+        "A zero `group_interval` or `repeat_interval` would make Alertmanager notify in a tight
+loop; it rejects the config (`group_interval cannot be zero`).";
+
+    Duration = Invalid "duration" Error
+        "A duration is not in Prometheus duration syntax."
+        "Route timers and other durations use Prometheus syntax: an integer followed by a unit,
+units in decreasing order, each at most once: `30s`, `5m`, `1h30m`, `1d`, `1w`, `1y`, `500ms`.
+`0` is allowed without a unit. Decimal values (`1.5h`) and spaces are not. Fields such as
+`timeout` use Go's syntax instead (`1.5s`, `300ms`).";
+
+    Matcher = Invalid "matcher" Error
+        "A matcher string cannot be parsed."
+        "Entries of `matchers`, `source_matchers` and `target_matchers` are strings such as
+`severity=\"critical\"`, `team=~\"a|b\"` or `env!=prod`. Alertmanager parses them with its matcher
+parser; the message shows what it stumbled over. Quote values that contain spaces, commas or
+quotes.";
+
+    Regex = Invalid "regex" Error
+        "A regular expression does not compile."
+        "Values in `match_re`, `source_match_re`, `target_match_re` and regex matchers (`=~`, `!~`)
+are RE2 regular expressions, anchored by Alertmanager as `^(?:RE)$`. RE2 has no lookaround and
+no backreferences. A `match_re` entry with an empty (null) value is rejected as
+`invalid regexp value`.";
+
+    TimeInterval = Invalid "time-interval" Error
+        "A time interval has an invalid field or range."
+        "Time interval ranges: `times` with `start_time`/`end_time` as `HH:MM` (two-digit hours,
+00:00–24:00, start before end); `weekdays` as names (`monday:friday`); `days_of_month` from -31
+to 31 without 0 (a negative start needs a negative end); `months` as names or 1–12; `years` as
+`2024:2026`; `location` as an IANA time zone name. Ranges are inclusive and written
+`start:end`.";
+
+    Url = Invalid "url" Error
+        "A URL is malformed or not http(s)."
+        "URL fields (`api_url`, `url`, `webhook_url`, `pagerduty_url`, …) must parse, use the `http` or
+`https` scheme and have a host. Placeholders such as `${SLACK_URL}` that a deployment tool was
+meant to replace are a common cause: Alertmanager sees the literal text and rejects it with
+`unsupported scheme \"\" for URL`.";
+
+    MissingField = Invalid "missing-field" Error
+        "A required field is missing."
+        "Some integrations cannot work without certain fields (for example `to` for email,
+`routing_key` for VictorOps, `chat_id` for Telegram, a routing or service key for PagerDuty).
+Alertmanager rejects the config when they are absent or empty.";
+
+    ConflictingFields = Invalid "conflicting-fields" Error
+        "Two fields that exclude each other are both set."
+        "Alertmanager accepts at most one of a value and its `_file` variant (`api_url` and
+`api_url_file`, `routing_key` and `routing_key_file`, …), and similar pairs in `http_config`
+(`basic_auth`, `authorization`, `oauth2`, `bearer_token`). Keep one.";
+
+    MissingGlobal = Invalid "missing-global" Error
+        "An integration needs a value from `global` that is not set."
+        "Some integrations take a value from `global` when their own is empty: Slack takes
+`slack_api_url`, OpsGenie `opsgenie_api_key`, VictorOps `victorops_api_key`, email
+`smtp_smarthost` and `smtp_from`, WeChat `wechat_api_secret` and `wechat_api_corp_id`. When
+neither the entry nor `global` sets it, Alertmanager rejects the config (`no global Slack API URL
+set either inline or in a file`). Set it on the entry or in `global`.";
+
+    SnsTarget = Invalid "sns-target" Error
+        "An `sns_configs` entry has no single target."
+        "An SNS config needs exactly one of `topic_arn`, `target_arn` and `phone_number`.
+Alertmanager rejects none or two of them (`must provide either a Target ARN, Topic ARN, or
+Phone Number for SNS config`); because of a quirk in its check it accepts all three, which
+publishes to every one of them.";
+
+    NullEntry = Invalid "null-entry" Error
+        "An integration list has an empty (null) entry."
+        "A bare `-` under, say, `webhook_configs:` is a null entry. Alertmanager 0.25 to 0.31 crash on
+it while loading; later versions reject it (`missing webhook config`). Remove the dash or fill
+in the entry.";
+
+    Value = Invalid "value" Error
+        "A field has a value Alertmanager does not accept."
+        "The field takes one of a fixed set of values (for example `message_type` of WeChat is
+`text` or `markdown`, `parse_mode` of Telegram is `Markdown`, `MarkdownV2`, `HTML` or empty,
+`api_type` of Jira is `auto`, `cloud` or `datacenter`), or the value conflicts with Alertmanager's
+rules for that field. The message names the accepted values.";
+
+    HostPort = Invalid "host-port" Error
+        "An SMTP smarthost is not `host:port`."
+        "`smtp_smarthost` and `smarthost` must be `host:port` with a non-empty port (for example
+`smtp.example.org:587`). IPv6 hosts are written in brackets (`[::1]:25`).";
+
+    TemplateFile = Invalid "template-file" Error
+        "A file listed under `templates:` is not a valid Go template."
+        "Alertmanager parses every file matched by `templates:` when it loads its config and
+refuses to start when one fails to parse. The message shows the Go template error at its
+position in the template file.";
+
+    // ---------------------------------------------------------------- amp
+    DefinitionShape = Amp "definition-shape" Warning
+        "An alert manager definition has a key other than `alertmanager_config` and `template_files`."
+        "AMP (like Cortex and Mimir) reads only two top-level keys of a definition:
+`alertmanager_config` (the Alertmanager config as a string) and `template_files` (file name →
+template text). Anything else is silently ignored; a common mistake is a template placed at the
+top level instead of under `template_files:`, which is then lost.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_parse_back() {
+        for c in Code::ALL {
+            assert_eq!(c.full_name().parse::<Code>(), Ok(*c));
+            assert_eq!(
+                format!("{}::{}", c.category().as_str(), c.name()).parse::<Code>(),
+                Ok(*c)
+            );
+            assert!(!c.summary().is_empty() && !c.explanation().is_empty());
+            assert!(
+                c.name()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()),
+                "{c}"
+            );
+        }
+        assert!("nonsense".parse::<Code>().is_err());
+    }
+}

@@ -1,0 +1,120 @@
+//! Finding input files and reading them within the size limit.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One input to process.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Input {
+    /// The name shown to users.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// A problem reading inputs (a usage or I/O error, not a finding about a config).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path does not exist or cannot be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A directory contained no YAML files.
+    #[error("{0}: no *.yml or *.yaml files found")]
+    Empty(String),
+}
+
+fn is_yaml(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("yml") | Some("yaml")
+    )
+}
+
+/// Expands paths: files as given, directories searched recursively for `*.yml`/`*.yaml`
+/// (skipping hidden and git-ignored paths, and everything under `exclude`), `-` as stdin.
+/// The result is sorted and free of duplicates within each argument.
+pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let excluded = |p: &Path| {
+        let canon = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        exclude.iter().any(|e| canon.starts_with(e))
+    };
+    for arg in args {
+        if arg == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        match std::fs::metadata(path) {
+            Err(source) => errors.push(InputError::Io {
+                path: arg.clone(),
+                source,
+            }),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                let walker = ignore::WalkBuilder::new(path)
+                    .hidden(true)
+                    .git_ignore(true)
+                    .require_git(false)
+                    .sort_by_file_path(|a, b| a.cmp(b))
+                    .build();
+                for entry in walker {
+                    match entry {
+                        Ok(e) => {
+                            let p = e.path();
+                            if e.file_type().is_some_and(|t| t.is_file())
+                                && is_yaml(p)
+                                && !excluded(p)
+                            {
+                                found.push(Input::File(p.to_path_buf()));
+                            }
+                        }
+                        Err(err) => errors.push(InputError::Io {
+                            path: arg.clone(),
+                            source: std::io::Error::other(err.to_string()),
+                        }),
+                    }
+                }
+                if found.is_empty() {
+                    errors.push(InputError::Empty(arg.clone()));
+                }
+                found.sort();
+                inputs.extend(found);
+            }
+            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
+        }
+    }
+    (inputs, errors)
+}
+
+/// Reads an input, stopping one byte past `max_bytes` so oversized inputs are detected without
+/// reading them whole.
+pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let limit = max_bytes.saturating_add(1);
+    let mut buf = Vec::new();
+    let res = match input {
+        Input::File(p) => std::fs::File::open(p).and_then(|f| f.take(limit).read_to_end(&mut buf)),
+        Input::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut buf),
+    };
+    res.map_err(|source| InputError::Io {
+        path: input.display_name(),
+        source,
+    })?;
+    Ok(buf)
+}

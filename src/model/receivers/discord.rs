@@ -1,0 +1,20 @@
+//! `discord_configs`.
+
+use crate::model::SecretUrl;
+use crate::model::decode::model;
+use crate::model::http::HttpConfig;
+
+model! {
+    /// A `discord_configs` entry.
+    pub struct Discord ("discord_configs entry") {
+        send_resolved: bool = "send_resolved",
+        http_config: HttpConfig = "http_config",
+        webhook_url: SecretUrl = "webhook_url",
+        webhook_url_file: String = "webhook_url_file" @ "0.27",
+        content: String = "content" @ "0.28",
+        title: String = "title",
+        message: String = "message",
+        username: String = "username" @ "0.28",
+        avatar_url: String = "avatar_url" @ "0.28",
+    }
+}

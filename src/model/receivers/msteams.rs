@@ -1,0 +1,30 @@
+//! `msteams_configs` (0.26) and `msteamsv2_configs` (0.28).
+
+use crate::model::SecretUrl;
+use crate::model::decode::model;
+use crate::model::http::HttpConfig;
+
+model! {
+    /// An `msteams_configs` entry.
+    pub struct Msteams ("msteams_configs entry") {
+        send_resolved: bool = "send_resolved",
+        http_config: HttpConfig = "http_config",
+        webhook_url: SecretUrl = "webhook_url",
+        webhook_url_file: String = "webhook_url_file" @ "0.27",
+        title: String = "title",
+        summary: String = "summary" @ "0.27",
+        text: String = "text",
+    }
+}
+
+model! {
+    /// An `msteamsv2_configs` entry.
+    pub struct MsteamsV2 ("msteamsv2_configs entry") {
+        send_resolved: bool = "send_resolved",
+        http_config: HttpConfig = "http_config",
+        webhook_url: SecretUrl = "webhook_url",
+        webhook_url_file: String = "webhook_url_file",
+        title: String = "title",
+        text: String = "text",
+    }
+}

@@ -1,0 +1,149 @@
+//! The YAML layer: the only module that talks to serde-saphyr.
+//!
+//! [`load`] turns text into a [`Node`] tree that keeps, for every node, its byte span, and for
+//! every scalar its decoded value and its style. Later stages (the typed model, template span
+//! mapping, the emitter) work on this tree and never on raw YAML.
+
+mod load;
+mod scalar_map;
+
+pub use load::{Limits, load};
+pub use scalar_map::scalar_offsets;
+
+use crate::source::Span;
+
+/// How a scalar was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// Unquoted.
+    Plain,
+    /// `'...'`.
+    SingleQuoted,
+    /// `"..."`.
+    DoubleQuoted,
+    /// `|` block.
+    Literal,
+    /// `>` block.
+    Folded,
+}
+
+/// A scalar: its decoded text and how it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    /// The decoded value (escapes resolved, lines folded).
+    pub value: String,
+    /// The style it was written in.
+    pub style: Style,
+    /// Where the text is written (for aliases, the anchored definition).
+    pub origin: Span,
+}
+
+impl Scalar {
+    /// True for a plain scalar (whose text may be a boolean, number or null).
+    pub fn is_plain(&self) -> bool {
+        self.style == Style::Plain
+    }
+}
+
+/// The shape of a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// `~`, `null` or nothing.
+    Null,
+    /// Any other scalar.
+    Scalar(Scalar),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, entries in input order.
+    Map(Vec<Entry>),
+}
+
+/// One mapping entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The key node.
+    pub key: Node,
+    /// The value node.
+    pub value: Node,
+}
+
+/// A YAML node with its span (for aliases, where the alias is used).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Where the node is (its first byte for block collections).
+    pub span: Span,
+    /// What it is.
+    pub kind: Kind,
+}
+
+impl Node {
+    /// The scalar, if this is one.
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            Kind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The scalar value, if this is a scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        self.as_scalar().map(|s| s.value.as_str())
+    }
+
+    /// The entries, if this is a mapping.
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.kind {
+            Kind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is a sequence.
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// True for null.
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    /// The value of mapping key `key`, if this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|e| e.key.as_str() == Some(key))
+            .map(|e| &e.value)
+    }
+
+    /// A short word for the node's kind, used in type-mismatch messages.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            Kind::Null => "null",
+            Kind::Scalar(s) if s.is_plain() => match s.value.as_str() {
+                v if is_yaml11_bool(v).is_some() => "a boolean",
+                v if v.parse::<f64>().is_ok() => "a number",
+                _ => "a string",
+            },
+            Kind::Scalar(_) => "a string",
+            Kind::Seq(_) => "a list",
+            Kind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A plain scalar's meaning as a YAML 1.1 boolean, the way Alertmanager's yaml.v2 reads it.
+pub fn is_yaml11_bool(text: &str) -> Option<bool> {
+    match text {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            Some(true)
+        }
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
