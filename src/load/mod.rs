@@ -2,6 +2,7 @@
 //! AMP / Cortex / Mimir definitions (`alertmanager_config:` + `template_files:`).
 
 mod input;
+mod redact;
 mod wrapper;
 
 pub use input::{Input, InputError, discover, read_input};
@@ -82,13 +83,20 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Document {
     doc.file = doc.sources.add(Source::new(name, text));
     let text = doc.sources.get(doc.file).text.clone();
     match yaml::load(&text, doc.file, &opts.yaml) {
-        Err(d) => doc.diags.push(d),
+        Err(d) => {
+            // Without a model nobody knows which values are secrets; mask likely ones.
+            doc.sources.get_mut(doc.file).secrets = redact::secret_ranges(&text);
+            doc.diags.push(d);
+        }
         Ok((root, diags)) => {
             doc.diags.extend(diags);
             match wrapper::unwrap(&root, &mut doc.sources, &opts.yaml) {
-                Some(w) => {
-                    doc.diags.extend(w.diags.iter().cloned());
-                    doc.root = w.config.clone();
+                Some(mut w) => {
+                    if w.config.is_none() {
+                        doc.sources.get_mut(doc.file).secrets = redact::secret_ranges(&text);
+                    }
+                    doc.diags.append(&mut w.diags);
+                    doc.root = w.config.take();
                     doc.wrapper = Some(w);
                 }
                 None => doc.root = Some(root),

@@ -91,6 +91,7 @@ pub(crate) fn check(v: &mut V, h: &Sp<HttpConfig>) {
                     "authorization type cannot be set to \"basic\"",
                 )
                 .label("use `basic_auth` instead")
+                .label("not accepted")
                 .help("move the credentials to `basic_auth: {username, password}`"),
             );
         }
@@ -161,6 +162,7 @@ pub(crate) fn check(v: &mut V, h: &Sp<HttpConfig>) {
                         format!("setting header {:?} is not allowed", name.value),
                     )
                     .label("reserved header")
+                    .label("not accepted")
                     .help("this header is set by the HTTP client itself"),
                 );
             }
@@ -216,6 +218,7 @@ pub(crate) fn check_tls(v: &mut V, t: &Sp<TlsConfig>) {
                     format!("unknown TLS version in `{field}`: {}", s.value),
                 )
                 .label("not a TLS version")
+                .label("not accepted")
                 .help("use one of TLS10, TLS11, TLS12, TLS13"),
             );
         }

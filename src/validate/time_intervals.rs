@@ -53,7 +53,7 @@ fn check_spec(v: &mut V, s: &TimeIntervalSpec) {
     let bad = |v: &mut V, span: Span, e: String| {
         v.push(
             Diagnostic::new(Code::TimeInterval, span, e)
-                .label("invalid range")
+                .label("not accepted here")
                 .help("see `am2amp explain invalid::time-interval` for the accepted forms"),
         );
     };

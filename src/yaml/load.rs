@@ -26,7 +26,7 @@ impl Default for Limits {
         Limits {
             max_depth: 128,
             max_nodes: 1_000_000,
-            max_alias_events: 250_000,
+            max_alias_events: 100_000,
         }
     }
 }
@@ -51,24 +51,7 @@ pub fn load(
             warnings,
         ));
     }
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: limits.max_depth,
-            max_nodes: limits.max_nodes,
-            max_events: limits.max_nodes.saturating_mul(3),
-            max_documents: 64,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: limits.max_alias_events,
-            max_replay_stack_depth: 32,
-        },
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        strict_booleans: true,
-        non_finite_float_policy: NonFiniteFloatPolicy::AsString,
-        with_snippet: false,
-    };
-    let docs: Vec<Raw> = serde_saphyr::from_multiple_with_options(text, options)
-        .map_err(|e| convert_error(&e, text, source))?;
+    let docs = parse_on_big_stack(text, source, limits)?;
     let mut docs = docs.into_iter();
     let Some(Raw(mut root)) = docs.next() else {
         return Ok((
@@ -95,6 +78,58 @@ pub fn load(
     Ok((root, warnings))
 }
 
+/// Stack for the parser thread: deserializing nested YAML recurses, and debug builds use large
+/// frames; a dedicated thread keeps the depth budget, not the caller's stack, the limit.
+const PARSER_STACK: usize = 64 << 20;
+
+/// Runs serde-saphyr on its own thread with a large stack. A panic inside the parser becomes
+/// a diagnostic instead of taking the process down.
+fn parse_on_big_stack(
+    text: &str,
+    source: SourceId,
+    limits: &Limits,
+) -> Result<Vec<Raw>, Diagnostic> {
+    let run = || {
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_depth: limits.max_depth,
+                flow_nesting_limit: limits.max_depth,
+                max_nodes: limits.max_nodes,
+                max_events: limits.max_nodes.saturating_mul(3),
+                max_documents: 64,
+            },
+            alias_limits: serde_saphyr::alias_limits! {
+                max_total_replayed_events: limits.max_alias_events,
+                max_replay_stack_depth: 32,
+            },
+            duplicate_keys: DuplicateKeyPolicy::PassThrough,
+            strict_booleans: true,
+            non_finite_float_policy: NonFiniteFloatPolicy::AsString,
+            with_snippet: false,
+        };
+        serde_saphyr::from_multiple_with_options::<Raw>(text, options)
+            .map_err(|e| convert_error(&e, text, source))
+    };
+    let joined = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("yaml".into())
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(s, run)
+            .map(|h| h.join())
+    });
+    match joined {
+        Ok(Ok(result)) => result,
+        Ok(Err(_panic)) => Err(Diagnostic::new(
+            Code::Yaml,
+            Span::start_of(source),
+            "the YAML parser failed on this input",
+        )
+        .help("this is a bug in am2amp's YAML parser; please report it with the input")),
+        // Could not start a thread: parse here instead.
+        Err(_) => run(),
+    }
+}
+
 fn only_comments(text: &str) -> bool {
     text.lines().all(|l| {
         let t = l.trim();
@@ -116,10 +151,18 @@ fn finish(node: &mut Node, text: &str, source: SourceId) {
             }
         }
         Kind::Seq(items) => items.iter_mut().for_each(|n| finish(n, text, source)),
-        Kind::Map(entries) => entries.iter_mut().for_each(|e| {
-            finish(&mut e.key, text, source);
-            finish(&mut e.value, text, source);
-        }),
+        Kind::Map(entries) => {
+            entries.iter_mut().for_each(|e| {
+                finish(&mut e.key, text, source);
+                finish(&mut e.value, text, source);
+            });
+            // A block mapping's span is empty; point at its first key instead.
+            if node.span.start == node.span.end
+                && let Some(first) = entries.first()
+            {
+                node.span = first.key.span;
+            }
+        }
     }
 }
 
@@ -211,15 +254,22 @@ fn shorten(s: &str) -> String {
 }
 
 fn convert_error(e: &YamlError, text: &str, source: SourceId) -> Diagnostic {
-    let inner = e.without_snippet();
-    let code = match inner {
+    let mut inner = e.without_snippet();
+    while let YamlError::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
+    let mut message = inner.render_with_formatter(&serde_saphyr::UserMessageFormatter);
+    message = strip_location_prefix(message.trim());
+    let budget = matches!(
+        inner,
         YamlError::Budget { .. }
-        | YamlError::AliasReplayLimitExceeded { .. }
-        | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. }
-        | YamlError::AliasReplayCounterOverflow { .. } => Code::Budget,
-        _ => Code::Yaml,
-    };
+            | YamlError::AliasReplayLimitExceeded { .. }
+            | YamlError::AliasExpansionLimitExceeded { .. }
+            | YamlError::AliasReplayStackDepthExceeded { .. }
+            | YamlError::AliasReplayCounterOverflow { .. }
+    ) || message.contains("too large or too complex")
+        || message.contains("recursion limit");
+    let code = if budget { Code::Budget } else { Code::Yaml };
     let span = e
         .location()
         .and_then(|loc| {
@@ -239,15 +289,21 @@ fn convert_error(e: &YamlError, text: &str, source: SourceId) -> Diagnostic {
             Span::new(source, start..end)
         })
         .unwrap_or_else(|| Span::start_of(source));
-    let mut message = inner.render_with_formatter(&serde_saphyr::UserMessageFormatter);
-    message = strip_location_prefix(message.trim());
-    let help = match code {
-        Code::Budget => {
-            "real Alertmanager configs stay far below these limits; check for alias bombs or generated nesting"
-        }
-        _ => "fix the YAML at this position; nothing after it was read",
+    let (message, help) = if budget {
+        (
+            format!(
+                "the YAML is too deeply nested or expands too many aliases ({})",
+                first_line(&message)
+            ),
+            "real Alertmanager configs stay far below these limits; look for an alias bomb or generated nesting",
+        )
+    } else {
+        (
+            first_line(&message),
+            "fix the YAML at this position; nothing after it was read",
+        )
     };
-    Diagnostic::new(code, span, first_line(&message))
+    Diagnostic::new(code, span, message)
         .label("here")
         .help(help)
 }

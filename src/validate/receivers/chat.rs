@@ -61,6 +61,7 @@ pub(super) fn wechat(v: &mut V, e: &Sp<Wechat>, g: &GlobalView) {
                     t.value
                 ),
             )
+            .label("not accepted")
             .help("use `text` or `markdown`"),
         );
     }
@@ -122,6 +123,7 @@ pub(super) fn telegram(v: &mut V, e: &Sp<Telegram>, g: &GlobalView) {
                 p.span,
                 "unknown `parse_mode`: must be Markdown, MarkdownV2, HTML or empty",
             )
+            .label("not accepted")
             .help("use Markdown, MarkdownV2, HTML or an empty string"),
         );
     }

@@ -55,6 +55,7 @@ pub(super) fn check(v: &mut V, e: &Sp<Email>, g: &GlobalView) {
                     )
                     .label("same header, different case")
                     .secondary(*first, "first set here")
+                    .label("not accepted")
                     .help("header names are case-insensitive; keep one"),
                 );
             } else {
@@ -91,6 +92,7 @@ pub(super) fn check(v: &mut V, e: &Sp<Email>, g: &GlobalView) {
                     span,
                     "threading.thread_by_date must be either 'none' or 'daily'",
                 )
+                .label("not accepted")
                 .help("set `thread_by_date: none` or `thread_by_date: daily`"),
             );
         }

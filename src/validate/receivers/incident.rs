@@ -35,6 +35,8 @@ pub(super) fn opsgenie(v: &mut V, e: &Sp<Opsgenie>, g: &GlobalView) {
             {
                 v.push(
                     Diagnostic::new(Code::Value, t.span, format!("OpsGenie responder type {:?} is not one of team, teams, user, escalation, schedule", t.value))
+                        .label("not accepted")
+                        .label("not accepted")
                         .help("use team, teams, user, escalation or schedule"),
                 );
             }
@@ -83,6 +85,8 @@ pub(super) fn victorops(v: &mut V, e: &Sp<Victorops>, g: &GlobalView) {
         if RESERVED.contains(&k.value.as_str()) {
             v.push(
                 Diagnostic::new(Code::Value, k.span, format!("custom field `{}` conflicts with a fixed VictorOps field", k.value))
+                    .label("not accepted")
+                    .label("not accepted")
                     .help("rename the custom field; reserved names are routing_key, message_type, state_message, entity_display_name, monitoring_tool, entity_id, entity_state"),
             );
         }
@@ -178,6 +182,7 @@ pub(super) fn jira(v: &mut V, e: &Sp<Jira>, g: &GlobalView) {
                 t.span,
                 "unknown `api_type`: must be auto, cloud or datacenter",
             )
+            .label("not accepted")
             .help("use auto, cloud or datacenter"),
         );
     }

@@ -111,7 +111,7 @@ pub(super) fn check(v: &mut V, e: &Sp<Slack>, g: &GlobalView) {
         missing_global(
             v,
             e.span,
-            "no Slack API URL nor app token set, either inline or in a file (Alertmanager 0.25: no global Slack API URL set)",
+            "no Slack API URL or app token set, on the entry or in `global` (either inline or in a file)",
             "set `api_url` on the entry or `slack_api_url` in `global`",
         );
     }

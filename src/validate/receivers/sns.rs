@@ -25,6 +25,11 @@ pub(super) fn check(v: &mut V, e: &Sp<Sns>, _g: &GlobalView) {
                 "an `sns_configs` entry has two targets"
             },
         )
+        .label(if set.is_empty() {
+            "no target in this entry"
+        } else {
+            "first target"
+        })
         .help("set exactly one of `topic_arn`, `target_arn` and `phone_number`");
         for s in set.iter().skip(1) {
             d = d.secondary(*s, "also set here");

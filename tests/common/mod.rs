@@ -1,0 +1,75 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use am2amp::check::{CheckOptions, check_bytes};
+use am2amp::report::Report;
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the checkout (or `$AM2AMP_SHARED`). Tests fail, never skip, without it.
+pub fn shared() -> PathBuf {
+    let dir = std::env::var_os("AM2AMP_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    assert!(
+        dir.join("testdata").is_dir(),
+        "test data not found at {}: check out `shared` beside the repository or set AM2AMP_SHARED",
+        dir.display()
+    );
+    dir
+}
+
+/// An external oracle binary. Without `CI` a missing binary skips the calling test (returns
+/// `None`); with `CI` set it fails the test.
+pub fn oracle(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{name}` is required when CI is set: apt-get install -y prometheus-alertmanager"
+        );
+        eprintln!("skipping: `{name}` not installed (apt-get install -y prometheus-alertmanager)");
+    }
+    found
+}
+
+/// Checks a file with default options, naming it relative to `base`.
+pub fn check_path(path: &Path, base: &Path) -> Report {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path
+        .strip_prefix(base)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    check_bytes(&name, &bytes, &CheckOptions::default())
+}
+
+/// Line (1-based) of every error in `syntax` or `invalid`, with its code.
+pub fn rejecting_errors(report: &Report) -> Vec<(usize, String)> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.code.category().rejects())
+        .map(|d| {
+            let (_, lc, _) = report.sources.line_col(d.primary.span);
+            (lc.line, d.code.name().to_string())
+        })
+        .collect()
+}
+
+/// insta settings that keep snapshots in `snapshots/` at the crate root.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(root().join("snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s
+}

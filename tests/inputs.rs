@@ -1,0 +1,93 @@
+//! Hostile and broken inputs each end in exactly one clear diagnostic, never a panic or hang.
+
+mod common;
+
+use am2amp::check::{CheckOptions, check_bytes};
+use am2amp::diag::Code;
+use am2amp::load::{Input, read_input};
+
+fn one(bytes: &[u8]) -> (Code, usize, usize) {
+    let report = check_bytes("input.yml", bytes, &CheckOptions::default());
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "expected exactly one diagnostic, got {:#?}",
+        report.diagnostics
+    );
+    let d = &report.diagnostics[0];
+    assert!(d.is_error());
+    let (_, lc, _) = report.sources.line_col(d.primary.span);
+    (d.code, lc.line, lc.column)
+}
+
+#[test]
+fn alias_bomb() {
+    let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..30 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        y.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    y.push_str("route: {receiver: x}\n");
+    assert_eq!(one(y.as_bytes()).0, Code::Budget);
+}
+
+#[test]
+fn ten_thousand_deep_flow_nesting() {
+    let y = format!("route: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(one(y.as_bytes()).0, Code::Budget);
+}
+
+#[test]
+fn ten_thousand_deep_mapping_nesting() {
+    let y = format!("route: {}x{}\n", "{a: ".repeat(10_000), "}".repeat(10_000));
+    assert_eq!(one(y.as_bytes()).0, Code::Budget);
+}
+
+#[test]
+fn hundred_megabyte_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yml");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(100 << 20).unwrap();
+    let opts = CheckOptions::default();
+    let bytes = read_input(&Input::File(path), opts.load.max_input_bytes).unwrap();
+    assert_eq!(bytes.len() as u64, opts.load.max_input_bytes + 1);
+    assert_eq!(one(&bytes), (Code::TooLarge, 1, 1));
+}
+
+#[test]
+fn invalid_utf8_points_at_the_byte() {
+    assert_eq!(
+        one(b"route:\n  receiver: caf\xe9\n"),
+        (Code::Encoding, 2, 16)
+    );
+}
+
+#[test]
+fn binary_junk() {
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    assert_eq!(one(&junk).0, Code::Encoding);
+    assert_eq!(one(b"\x00\x01\x02route").0, Code::Encoding);
+}
+
+#[test]
+fn empty_and_blank_files() {
+    for y in ["", "   \n\n", "# only a comment\n", "---\n"] {
+        assert_eq!(one(y.as_bytes()).0, Code::NoRoute, "{y:?}");
+    }
+}
+
+#[test]
+fn top_level_must_be_a_mapping() {
+    assert_eq!(one(b"just some text\n").0, Code::TypeMismatch);
+    assert_eq!(one(b"- route\n- receivers\n").0, Code::TypeMismatch);
+}
+
+#[test]
+fn broken_yaml_stops_with_its_position() {
+    let (code, line, _) = one(b"route:\n  receiver: a\nreceivers: [\n  - name: a\n");
+    assert_eq!(code, Code::Yaml);
+    assert!(line >= 3, "{line}");
+}
