@@ -363,3 +363,27 @@ mod tests {
         assert!("nonsense".parse::<Code>().is_err());
     }
 }
+
+/// The catalogue as Markdown (the content of `docs/codes.md`).
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# Diagnostic codes\n\n<!-- Generated from src/diag/code.rs by `UPDATE_DOCS=1 cargo test --test docs`; do not edit. -->\n\n\
+         Codes are `am2amp::<category>::<name>`. An input is *rejected* (Alertmanager would refuse it) exactly\n\
+         when it has an error in `syntax` or `invalid`. `am2amp explain CODE` prints an entry.\n",
+    );
+    let mut category = None;
+    for c in Code::ALL {
+        if category != Some(c.category()) {
+            category = Some(c.category());
+            out.push_str(&format!("\n## `{}`\n", c.category().as_str()));
+        }
+        out.push_str(&format!(
+            "\n### `{}`\n\n*{}* — {}\n\n{}\n",
+            c.full_name(),
+            c.default_severity().as_str(),
+            c.summary(),
+            c.explanation()
+        ));
+    }
+    out
+}

@@ -298,10 +298,15 @@ fn convert_error(e: &YamlError, text: &str, source: SourceId) -> Diagnostic {
             "real Alertmanager configs stay far below these limits; look for an alias bomb or generated nesting",
         )
     } else {
-        (
-            first_line(&message),
-            "fix the YAML at this position; nothing after it was read",
-        )
+        let m = first_line(&message);
+        let help = if m.contains("mapping values are not allowed") {
+            "a value containing `: ` must be quoted, or YAML reads it as a new key; nothing after this position was read"
+        } else if m.to_ascii_lowercase().contains("tab") {
+            "YAML does not allow tabs for indentation; use spaces. Nothing after this position was read"
+        } else {
+            "fix the YAML at this position; nothing after it was read"
+        };
+        (m, help)
     };
     Diagnostic::new(code, span, message)
         .label("here")
