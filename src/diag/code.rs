@@ -340,30 +340,6 @@ template text). Anything else is silently ignored; a common mistake is a templat
 top level instead of under `template_files:`, which is then lost.";
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_unique_and_parse_back() {
-        for c in Code::ALL {
-            assert_eq!(c.full_name().parse::<Code>(), Ok(*c));
-            assert_eq!(
-                format!("{}::{}", c.category().as_str(), c.name()).parse::<Code>(),
-                Ok(*c)
-            );
-            assert!(!c.summary().is_empty() && !c.explanation().is_empty());
-            assert!(
-                c.name()
-                    .chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()),
-                "{c}"
-            );
-        }
-        assert!("nonsense".parse::<Code>().is_err());
-    }
-}
-
 /// The catalogue as Markdown (the content of `docs/codes.md`).
 pub fn catalogue_markdown() -> String {
     let mut out = String::from(
@@ -386,4 +362,28 @@ pub fn catalogue_markdown() -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_parse_back() {
+        for c in Code::ALL {
+            assert_eq!(c.full_name().parse::<Code>(), Ok(*c));
+            assert_eq!(
+                format!("{}::{}", c.category().as_str(), c.name()).parse::<Code>(),
+                Ok(*c)
+            );
+            assert!(!c.summary().is_empty() && !c.explanation().is_empty());
+            assert!(
+                c.name()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()),
+                "{c}"
+            );
+        }
+        assert!("nonsense".parse::<Code>().is_err());
+    }
 }
