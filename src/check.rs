@@ -1,7 +1,10 @@
 //! `am2amp check`: load, decode and validate one input, collecting every finding.
 
-use crate::load::{self, LoadOptions};
-use crate::model::{self, Version};
+use std::path::Path;
+
+use crate::lint::{self, ParsedFile};
+use crate::load::{self, Document, LoadOptions};
+use crate::model::{self, Config, Version};
 use crate::report::Report;
 use crate::validate;
 
@@ -23,15 +26,31 @@ impl Default for CheckOptions {
     }
 }
 
-/// Checks one input given as bytes.
-pub fn check_bytes(name: &str, bytes: &[u8], opts: &CheckOptions) -> Report {
-    let doc = load::load_bytes(name, bytes, &opts.load);
+/// Everything known about one input after checking: what convert builds on.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Findings and sources.
+    pub report: Report,
+    /// The loaded document (the wrapper, if any).
+    pub document: Document,
+    /// The model, when the input could be decoded.
+    pub config: Option<Config>,
+    /// Template files that parsed.
+    pub templates: Vec<ParsedFile>,
+}
+
+/// Checks one input given as bytes; `path` locates `templates:` globs (stdin: the current
+/// directory).
+pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
+    let mut doc = load::load_bytes(name, bytes, &opts.load);
     let mut report = Report {
         name: name.to_string(),
-        sources: doc.sources,
-        diagnostics: doc.diags,
+        sources: std::mem::take(&mut doc.sources),
+        diagnostics: std::mem::take(&mut doc.diags),
         features: Vec::new(),
     };
+    let mut config = None;
+    let mut templates = Vec::new();
     if let Some(root) = &doc.root {
         let decoded = model::decode_config(root);
         report.diagnostics.extend(decoded.cx.diags);
@@ -39,10 +58,39 @@ pub fn check_bytes(name: &str, bytes: &[u8], opts: &CheckOptions) -> Report {
         for s in decoded.cx.secrets {
             report.sources.mark_secret(s);
         }
-        if let Some(config) = &decoded.config {
-            validate::validate(config, &mut report.diagnostics, &mut report.features);
+        if let Some(c) = &decoded.config {
+            validate::validate(c, &mut report.diagnostics, &mut report.features);
+            let entries = c.templates.as_ref().map_or(&[][..], |t| t.value.as_slice());
+            let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
+            let (files, diags) = load::load_templates(
+                entries,
+                base,
+                doc.wrapper.as_ref(),
+                &mut report.sources,
+                opts.load.max_input_bytes,
+            );
+            report.diagnostics.extend(diags);
+            templates = lint::check_templates(
+                c,
+                &files,
+                &mut report.sources,
+                opts.target,
+                &mut report.diagnostics,
+                &mut report.features,
+            );
         }
+        config = decoded.config;
     }
     report.sort();
-    report
+    Checked {
+        report,
+        document: doc,
+        config,
+        templates,
+    }
+}
+
+/// Checks one input given as bytes, resolving template globs against the current directory.
+pub fn check_bytes(name: &str, bytes: &[u8], opts: &CheckOptions) -> Report {
+    check_input(name, None, bytes, opts).report
 }

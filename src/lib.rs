@@ -9,6 +9,8 @@ pub mod alertmanager;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod gotmpl;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;

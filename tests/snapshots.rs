@@ -10,7 +10,11 @@ use am2amp::cli::render::Renderer;
 use am2amp::diag::{Category, Code};
 
 fn samples() -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(common::root().join("samples/invalid"))
+    yml_in("samples/invalid")
+}
+
+fn yml_in(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(common::root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yml"))
@@ -30,6 +34,27 @@ fn invalid_samples_render() {
             let stem = path.file_stem().unwrap().to_string_lossy().to_string();
             insta::assert_snapshot!(
                 format!("invalid-{stem}"),
+                format!("{human}---- json ----\n{json}")
+            );
+        }
+    });
+}
+
+#[test]
+fn lint_samples_render() {
+    common::snapshot_settings().bind(|| {
+        for path in yml_in("samples/lint") {
+            let report = common::check_path(&path, &common::root());
+            assert!(
+                !report.rejected() && report.has_errors(),
+                "{} should have non-rejecting errors",
+                path.display()
+            );
+            let human = Renderer::new(MessageFormat::Human, false).render(&report);
+            let json = Renderer::new(MessageFormat::Json, false).render(&report);
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            insta::assert_snapshot!(
+                format!("lint-{stem}"),
                 format!("{human}---- json ----\n{json}")
             );
         }

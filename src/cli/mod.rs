@@ -100,7 +100,12 @@ fn run_check(a: &CheckArgs) -> u8 {
                 continue;
             }
         };
-        let mut report: Report = check::check_bytes(&input.display_name(), &bytes, &opts);
+        let path = match input {
+            load::Input::File(p) => Some(p.as_path()),
+            load::Input::Stdin => None,
+        };
+        let mut report: Report =
+            check::check_input(&input.display_name(), path, &bytes, &opts).report;
         report.apply(&policy);
         let _ = stdout.write_all(renderer.render(&report).as_bytes());
         if report.has_errors() {

@@ -331,6 +331,53 @@ rules for that field. The message names the accepted values.";
 refuses to start when one fails to parse. The message shows the Go template error at its
 position in the template file.";
 
+    // ---------------------------------------------------------------- template
+    TemplateSyntax = Template "syntax" Error
+        "A templated field is not a valid Go template."
+        "Fields such as `title`, `text`, `description` or `message` are Go templates, rendered for
+every notification. Alertmanager does not parse them when it loads the config, so a broken one
+passes `amtool check-config` and the upload to AMP, and the notification then fails at send
+time. The message is Go's, at the position shown.";
+
+    UndefinedTemplate = Template "undefined" Error
+        "A `{{ template \"name\" }}` call names a template nobody defines."
+        "The called template is neither one of Alertmanager's default templates nor defined in a
+file listed under `templates:`. Alertmanager fails the notification at send time (`no such
+template`). Check the spelling, or add the file that defines it to `templates:`.";
+
+    UnknownFunction = Template "unknown-function" Error
+        "A template calls a function that no Alertmanager version has."
+        "Alertmanager's templates have Go's built-in functions (`printf`, `len`, `index`, `eq`, …) and
+Alertmanager's own (`toUpper`, `join`, `reReplaceAll`, `title`, `safeHtml`, …). Sprig functions
+and Helm's (`upper`, `default`, `quote`) are not available. In a receiver field the
+notification fails at send time; in a template file Alertmanager refuses to load.";
+
+    FunctionVersion = Template "function-version" Error
+        "A template uses a function or default template newer than the target Alertmanager."
+        "Functions such as `toJson` (0.30), `date` (0.28) or `trimSpace` (0.26) do not exist in older
+Alertmanager releases. AMP does not publish its Alertmanager version, so am2amp targets 0.27 by
+default (`--alertmanager-version` changes it). On an older Alertmanager the template fails.";
+
+    TemplateField = Template "field" Error
+        "A template reads a field that Alertmanager's data does not have."
+        "A notification's data has `Receiver`, `Status`, `Alerts`, `GroupLabels`, `CommonLabels`,
+`CommonAnnotations` and `ExternalURL`; each alert has `Status`, `Labels`, `Annotations`,
+`StartsAt`, `EndsAt`, `GeneratorURL` and `Fingerprint`. Label and annotation names are free
+(`.CommonLabels.severity`). A misspelled field (`.CommonLables`) fails the notification at send
+time with `can't evaluate field`.";
+
+    MissingTemplateFile = Template "missing-file" Warning
+        "A `templates:` entry matches no file."
+        "Alertmanager accepts `templates:` globs that match nothing, but then every template those
+files should define is missing: receivers that call them fail at send time, and am2amp cannot
+check or convert them. Paths are relative to the config file's directory; for an AMP
+definition, entries name `template_files` keys.";
+
+    DuplicateDefine = Template "duplicate-define" Warning
+        "Two template files define the same template name."
+        "When several files under `templates:` define the same name, the one loaded last wins and
+the other definition is silently unused. Rename one of them.";
+
     // ---------------------------------------------------------------- amp
     DefinitionShape = Amp "definition-shape" Warning
         "An alert manager definition has a key other than `alertmanager_config` and `template_files`."

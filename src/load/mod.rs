@@ -3,10 +3,12 @@
 
 mod input;
 mod redact;
+mod templates;
 mod wrapper;
 
 pub use input::{Input, InputError, discover, read_input};
-pub use wrapper::Wrapper;
+pub use templates::{TemplateSource, load_templates};
+pub use wrapper::{TemplateFile, Wrapper};
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{Source, SourceId, Sources, Span};

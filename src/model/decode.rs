@@ -406,6 +406,20 @@ macro_rules! model {
             pub const WHAT: &'static str = $what;
         }
 
+        impl $crate::model::templates::Templates for $name {
+            fn templates<'a>(
+                &'a self,
+                _: &'static str,
+                out: &mut Vec<$crate::model::templates::FieldTemplate<'a>>,
+            ) {
+                $(
+                    if let Some(f) = &self.$field {
+                        $crate::model::templates::Templates::templates(&f.value, $key, out);
+                    }
+                )*
+            }
+        }
+
         impl $crate::model::decode::Decode for $name {
             fn decode(
                 node: &$crate::yaml::Node,

@@ -12,6 +12,7 @@ pub mod http;
 pub mod inhibit;
 pub mod receivers;
 pub mod route;
+pub mod templates;
 pub mod time_interval;
 pub mod version;
 
@@ -19,7 +20,7 @@ use std::fmt;
 use std::ops::Deref;
 
 use crate::source::Span;
-use crate::yaml::Node;
+use crate::yaml::{Kind, Node, Scalar, Style};
 
 pub use decode::{Cx, Decode, FeatureUse, Map, Opaque, OptBool};
 pub use version::Version;
@@ -75,6 +76,56 @@ impl fmt::Debug for Secret {
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<secret>")
+    }
+}
+
+/// A Go template written as a YAML scalar (kept whole, so positions inside the template can be
+/// mapped back to the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tmpl(pub Scalar);
+
+impl Tmpl {
+    /// The template text.
+    pub fn text(&self) -> &str {
+        &self.0.value
+    }
+}
+
+impl Default for Tmpl {
+    fn default() -> Self {
+        Tmpl(Scalar {
+            value: String::new(),
+            style: Style::Plain,
+            origin: Span::default(),
+        })
+    }
+}
+
+impl Deref for Tmpl {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.value
+    }
+}
+
+impl AsRef<str> for Tmpl {
+    fn as_ref(&self) -> &str {
+        &self.0.value
+    }
+}
+
+impl Decode for Tmpl {
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        match &node.kind {
+            Kind::Scalar(s) => Some(Tmpl(s.clone())),
+            _ => {
+                cx.mismatch(node, "a string (a Go template)");
+                None
+            }
+        }
+    }
+    fn null() -> Option<Self> {
+        Some(Tmpl::default())
     }
 }
 

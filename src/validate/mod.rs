@@ -178,8 +178,10 @@ fn redact_url_error(e: &str) -> String {
 }
 
 /// The span of a field when it is set to a non-empty value.
-pub(crate) fn set_str(f: &Option<Sp<String>>) -> Option<Span> {
-    f.as_ref().filter(|s| !s.value.is_empty()).map(|s| s.key)
+pub(crate) fn set_str<T: AsRef<str>>(f: &Option<Sp<T>>) -> Option<Span> {
+    f.as_ref()
+        .filter(|s| !s.value.as_ref().is_empty())
+        .map(|s| s.key)
 }
 
 /// The span of a secret field when it is set to a non-empty value.

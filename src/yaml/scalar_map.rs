@@ -26,8 +26,8 @@ pub fn scalar_offsets(src: &str, scalar: &Scalar) -> Option<Vec<u32>> {
             let (s, e) = strip_quotes(src, start, end, '"')?;
             fold_flow(src, s, e, &mut out, Some('"'));
         }
-        Style::Literal => return literal(src, start, end, &scalar.value),
-        Style::Folded => return None,
+        Style::Literal => return block(src, start, end, &scalar.value, false),
+        Style::Folded => return block(src, start, end, &scalar.value, true),
     }
     out.finish(&scalar.value, end)
 }
@@ -195,12 +195,40 @@ fn flush(pending: &mut Vec<(char, usize)>, out: &mut Decoded) {
     }
 }
 
-/// Literal block: every content line loses the block's indentation.
-fn literal(src: &str, start: usize, end: usize, value: &str) -> Option<Vec<u32>> {
+/// Block scalars: every content line loses the block's indentation; folded (`>`) blocks also
+/// join lines as YAML's line folding does.
+fn block(src: &str, start: usize, end: usize, value: &str, folded: bool) -> Option<Vec<u32>> {
     let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
     let indent = start - line_start;
     if !src[line_start..start].bytes().all(|b| b == b' ') {
         return None;
+    }
+    // Content lines: (offset of the text after indentation, text, offset of the line break).
+    let mut lines: Vec<(usize, &str, usize)> = Vec::new();
+    let mut pos = start;
+    let mut first = true;
+    while pos < end.max(start + 1) && pos <= src.len() {
+        if !first {
+            let mut k = 0;
+            while k < indent && src.as_bytes().get(pos) == Some(&b' ') {
+                pos += 1;
+                k += 1;
+            }
+            // A less-indented line with content ends the block.
+            let blank = src[pos.min(src.len())..].starts_with(['\n', '\r']) || pos >= src.len();
+            if k < indent && !blank {
+                break;
+            }
+        }
+        first = false;
+        let line_end = src[pos.min(src.len())..]
+            .find('\n')
+            .map_or(src.len(), |i| pos + i);
+        lines.push((pos, &src[pos.min(line_end)..line_end], line_end));
+        if line_end >= src.len() {
+            break;
+        }
+        pos = line_end + 1;
     }
     // Leading blank lines of the value lie before the span; point them at its start.
     let lead = value.len() - value.trim_start_matches('\n').len();
@@ -208,43 +236,58 @@ fn literal(src: &str, start: usize, end: usize, value: &str) -> Option<Vec<u32>>
     for _ in 0..lead {
         out.push('\n', start);
     }
-    let mut pos = start;
-    let mut first = true;
-    while pos < end.max(start) && out.text.len() < value.len() {
-        if !first {
-            // Skip up to `indent` spaces of indentation.
-            let mut k = 0;
-            while k < indent && src.as_bytes().get(pos) == Some(&b' ') {
-                pos += 1;
-                k += 1;
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut prev_more = false;
+    let mut seen_text = false;
+    for (at, text, brk) in lines {
+        if text.is_empty() {
+            breaks.push(brk);
+            continue;
+        }
+        let more = text.starts_with([' ', '\t']);
+        if seen_text {
+            let (first_brk, rest) = breaks
+                .split_first()
+                .map_or((None, &[][..]), |(f, r)| (Some(*f), r));
+            let prev_brk = first_brk.unwrap_or(at.saturating_sub(1));
+            if !folded || prev_more || more {
+                out.push('\n', prev_brk);
+                for b in rest {
+                    out.push('\n', *b);
+                }
+            } else if rest.is_empty() {
+                out.push(' ', prev_brk);
+            } else {
+                for b in rest {
+                    out.push('\n', *b);
+                }
             }
         }
-        first = false;
-        let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
-        for (i, c) in src[pos..line_end].char_indices() {
-            out.copy(c, pos + i);
+        breaks = vec![brk];
+        for (i, c) in text.char_indices() {
+            out.copy(c, at + i);
         }
-        if line_end < src.len() {
-            out.push('\n', line_end);
-        }
-        pos = line_end + 1;
+        prev_more = more;
+        seen_text = true;
     }
-    // Chomping: the value is a prefix of the reconstruction (strip/clip) or extends it with
-    // trailing newlines (keep).
-    if out.text.len() >= value.len() {
-        if !out.text.starts_with(value) {
+    // Chomping: the value ends with none, one or all of the trailing line breaks.
+    let trailing = value.len() - value.trim_end_matches('\n').len();
+    let body_len = value.len() - trailing;
+    if out.text.len() < body_len {
+        // A break between the last two lines was folded into a space that is really "\n"
+        // (or the other way round): give up rather than guess.
+        if !value.starts_with(out.text.as_str()) {
             return None;
         }
-        out.text.truncate(value.len());
-        out.offsets.truncate(value.len());
-    } else {
-        let rest = &value[out.text.len()..];
-        if !value.starts_with(out.text.as_str()) || rest.bytes().any(|b| b != b'\n') {
-            return None;
-        }
-        for _ in 0..rest.len() {
-            out.push('\n', end);
-        }
+    }
+    for b in breaks.iter().take(trailing) {
+        out.push('\n', *b);
+    }
+    while out.text.len() < value.len() {
+        out.push('\n', end);
+    }
+    if out.text != value {
+        return None;
     }
     let last = out.offsets.last().map_or(start, |&o| o as usize + 1);
     out.offsets.push(last.min(src.len()) as u32);
@@ -306,6 +349,17 @@ mod tests {
         let o = scalar_offsets(src, &s).unwrap();
         assert_eq!(at(src, &o, &s.value, "{{ z"), "{{ z");
         assert_eq!(o.len(), s.value.len() + 1);
+    }
+
+    #[test]
+    fn folded_block_joins_lines() {
+        let src = "k: >-\n  one\n  two {{ z }}\n\n  three\nnext: 1\n";
+        let start = src.find("one").unwrap();
+        let end = src.find("next").unwrap();
+        let s = scalar(src, "one two {{ z }}\nthree", Style::Folded, start..end);
+        let o = scalar_offsets(src, &s).unwrap();
+        assert_eq!(at(src, &o, &s.value, "{{ z"), "{{ z");
+        assert_eq!(at(src, &o, &s.value, "three"), "three");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `discord_configs`.
 
 use crate::model::SecretUrl;
+use crate::model::Tmpl;
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
 
@@ -11,10 +12,10 @@ model! {
         http_config: HttpConfig = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file" @ "0.27",
-        content: String = "content" @ "0.28",
-        title: String = "title",
-        message: String = "message",
-        username: String = "username" @ "0.28",
-        avatar_url: String = "avatar_url" @ "0.28",
+        content: Tmpl = "content" @ "0.28",
+        title: Tmpl = "title",
+        message: Tmpl = "message",
+        username: Tmpl = "username" @ "0.28",
+        avatar_url: Tmpl = "avatar_url" @ "0.28",
     }
 }

@@ -2,14 +2,14 @@
 
 use crate::model::decode::model;
 use crate::model::http::TlsConfig;
-use crate::model::{Map, OptBool, Secret};
+use crate::model::{Map, OptBool, Secret, Tmpl};
 
 model! {
     /// An `email_configs` entry.
     pub struct Email ("email_configs entry") {
         send_resolved: bool = "send_resolved",
-        to: String = "to",
-        from: String = "from",
+        to: Tmpl = "to",
+        from: Tmpl = "from",
         hello: String = "hello",
         smarthost: String = "smarthost",
         auth_username: String = "auth_username",
@@ -18,9 +18,9 @@ model! {
         auth_secret: Secret = "auth_secret",
         auth_secret_file: String = "auth_secret_file" @ "0.31",
         auth_identity: String = "auth_identity",
-        headers: Map<String> = "headers",
-        html: String = "html",
-        text: String = "text",
+        headers: Map<Tmpl> = "headers",
+        html: Tmpl = "html",
+        text: Tmpl = "text",
         require_tls: OptBool = "require_tls",
         tls_config: TlsConfig = "tls_config",
         force_implicit_tls: OptBool = "force_implicit_tls" @ "0.31",

@@ -2,7 +2,7 @@
 
 use crate::model::decode::{Cx, Decode, model};
 use crate::model::http::HttpConfig;
-use crate::model::{Map, Opaque, OptBool, PromDuration, Sp, Url};
+use crate::model::{Map, Opaque, OptBool, PromDuration, Sp, Tmpl, Url};
 use crate::yaml::{Kind, Node};
 
 model! {
@@ -16,7 +16,7 @@ model! {
         summary: JiraField = "summary",
         description: JiraField = "description",
         labels: JiraLabels = "labels",
-        priority: String = "priority",
+        priority: Tmpl = "priority",
         issue_type: String = "issue_type",
         reopen_transition: String = "reopen_transition",
         resolve_transition: String = "resolve_transition",
@@ -29,7 +29,7 @@ model! {
 model! {
     /// The object form of a Jira `summary`/`description` (0.30).
     pub struct JiraFieldObject ("Jira field") {
-        template: String = "template",
+        template: Tmpl = "template",
         enable_update: OptBool = "enable_update",
     }
 }
@@ -46,7 +46,7 @@ model! {
 #[derive(Debug, Clone)]
 pub enum JiraField {
     /// The string form.
-    Template(String),
+    Template(Tmpl),
     /// The object form.
     Object(JiraFieldObject),
 }
@@ -55,7 +55,7 @@ impl Decode for JiraField {
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         match &node.kind {
             Kind::Map(_) => JiraFieldObject::decode(node, cx).map(JiraField::Object),
-            _ => String::decode(node, cx).map(JiraField::Template),
+            _ => Tmpl::decode(node, cx).map(JiraField::Template),
         }
     }
 }
@@ -75,5 +75,27 @@ impl Decode for JiraLabels {
             Kind::Map(_) => JiraLabelsObject::decode(node, cx).map(JiraLabels::Object),
             _ => Vec::<Sp<String>>::decode(node, cx).map(JiraLabels::List),
         }
+    }
+}
+
+impl crate::model::templates::Templates for JiraField {
+    fn templates<'a>(
+        &'a self,
+        field: &'static str,
+        out: &mut Vec<crate::model::templates::FieldTemplate<'a>>,
+    ) {
+        match self {
+            JiraField::Template(t) => t.templates(field, out),
+            JiraField::Object(o) => o.templates(field, out),
+        }
+    }
+}
+
+impl crate::model::templates::Templates for JiraLabels {
+    fn templates<'a>(
+        &'a self,
+        _: &'static str,
+        _: &mut Vec<crate::model::templates::FieldTemplate<'a>>,
+    ) {
     }
 }

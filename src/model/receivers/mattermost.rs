@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{OptBool, SecretUrl, Sp};
+use crate::model::{OptBool, SecretUrl, Sp, Tmpl};
 
 model! {
     /// A `mattermost_configs` entry.
@@ -11,24 +11,24 @@ model! {
         http_config: HttpConfig = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file",
-        channel: String = "channel",
-        username: String = "username",
-        text: String = "text",
-        fallback: String = "fallback",
-        color: String = "color",
-        pretext: String = "pretext" @ "0.32",
-        author_name: String = "author_name" @ "0.32",
-        author_link: String = "author_link" @ "0.32",
-        author_icon: String = "author_icon" @ "0.32",
-        title: String = "title",
-        title_link: String = "title_link",
+        channel: Tmpl = "channel",
+        username: Tmpl = "username",
+        text: Tmpl = "text",
+        fallback: Tmpl = "fallback",
+        color: Tmpl = "color",
+        pretext: Tmpl = "pretext" @ "0.32",
+        author_name: Tmpl = "author_name" @ "0.32",
+        author_link: Tmpl = "author_link" @ "0.32",
+        author_icon: Tmpl = "author_icon" @ "0.32",
+        title: Tmpl = "title",
+        title_link: Tmpl = "title_link",
         fields: Vec<Sp<MattermostField>> = "fields" @ "0.32",
-        thumb_url: String = "thumb_url" @ "0.32",
-        footer: String = "footer" @ "0.32",
-        footer_icon: String = "footer_icon" @ "0.32",
-        image_url: String = "image_url" @ "0.32",
-        icon_url: String = "icon_url",
-        icon_emoji: String = "icon_emoji",
+        thumb_url: Tmpl = "thumb_url" @ "0.32",
+        footer: Tmpl = "footer" @ "0.32",
+        footer_icon: Tmpl = "footer_icon" @ "0.32",
+        image_url: Tmpl = "image_url" @ "0.32",
+        icon_url: Tmpl = "icon_url",
+        icon_emoji: Tmpl = "icon_emoji",
         attachments: Vec<Sp<MattermostAttachment>> = "attachments",
         r#type: String = "type",
         props: MattermostProps = "props",
@@ -39,8 +39,8 @@ model! {
 model! {
     /// A Mattermost `fields` entry.
     pub struct MattermostField ("Mattermost fields entry") {
-        title: String = "title",
-        value: String = "value",
+        title: Tmpl = "title",
+        value: Tmpl = "value",
         short: OptBool = "short",
     }
 }
@@ -48,20 +48,20 @@ model! {
 model! {
     /// A Mattermost `attachments` entry.
     pub struct MattermostAttachment ("Mattermost attachments entry") {
-        fallback: String = "fallback",
-        color: String = "color",
-        pretext: String = "pretext",
-        text: String = "text",
-        author_name: String = "author_name",
-        author_link: String = "author_link",
-        author_icon: String = "author_icon",
-        title: String = "title",
-        title_link: String = "title_link",
+        fallback: Tmpl = "fallback",
+        color: Tmpl = "color",
+        pretext: Tmpl = "pretext",
+        text: Tmpl = "text",
+        author_name: Tmpl = "author_name",
+        author_link: Tmpl = "author_link",
+        author_icon: Tmpl = "author_icon",
+        title: Tmpl = "title",
+        title_link: Tmpl = "title_link",
         fields: Vec<Sp<MattermostField>> = "fields",
-        thumb_url: String = "thumb_url",
-        footer: String = "footer",
-        footer_icon: String = "footer_icon",
-        image_url: String = "image_url",
+        thumb_url: Tmpl = "thumb_url",
+        footer: Tmpl = "footer",
+        footer_icon: Tmpl = "footer_icon",
+        image_url: Tmpl = "image_url",
     }
 }
 

@@ -1,6 +1,7 @@
 //! `msteams_configs` (0.26) and `msteamsv2_configs` (0.28).
 
 use crate::model::SecretUrl;
+use crate::model::Tmpl;
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
 
@@ -11,9 +12,9 @@ model! {
         http_config: HttpConfig = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file" @ "0.27",
-        title: String = "title",
-        summary: String = "summary" @ "0.27",
-        text: String = "text",
+        title: Tmpl = "title",
+        summary: Tmpl = "summary" @ "0.27",
+        text: Tmpl = "text",
     }
 }
 
@@ -24,7 +25,7 @@ model! {
         http_config: HttpConfig = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file",
-        title: String = "title",
-        text: String = "text",
+        title: Tmpl = "title",
+        text: Tmpl = "text",
     }
 }

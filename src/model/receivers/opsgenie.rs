@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{Map, Secret, Sp, Url};
+use crate::model::{Map, Secret, Sp, Tmpl, Url};
 
 model! {
     /// An `opsgenie_configs` entry.
@@ -12,16 +12,16 @@ model! {
         api_key: Secret = "api_key",
         api_key_file: String = "api_key_file",
         api_url: Url = "api_url",
-        message: String = "message",
-        description: String = "description",
-        source: String = "source",
-        details: Map<String> = "details",
-        entity: String = "entity",
+        message: Tmpl = "message",
+        description: Tmpl = "description",
+        source: Tmpl = "source",
+        details: Map<Tmpl> = "details",
+        entity: Tmpl = "entity",
         responders: Vec<Sp<Responder>> = "responders",
-        actions: String = "actions",
-        tags: String = "tags",
-        note: String = "note",
-        priority: String = "priority",
+        actions: Tmpl = "actions",
+        tags: Tmpl = "tags",
+        note: Tmpl = "note",
+        priority: Tmpl = "priority",
         update_alerts: bool = "update_alerts",
     }
 }
@@ -29,9 +29,9 @@ model! {
 model! {
     /// A `responders` entry.
     pub struct Responder ("responders entry") {
-        id: String = "id",
-        name: String = "name",
-        username: String = "username",
-        r#type: String = "type",
+        id: Tmpl = "id",
+        name: Tmpl = "name",
+        username: Tmpl = "username",
+        r#type: Tmpl = "type",
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{GoDuration, Map, Opaque, Secret, Sp, Url};
+use crate::model::{GoDuration, Map, Opaque, Secret, Sp, Tmpl, Url};
 
 model! {
     /// A `pagerduty_configs` entry.
@@ -14,18 +14,18 @@ model! {
         routing_key: Secret = "routing_key",
         routing_key_file: String = "routing_key_file",
         url: Url = "url",
-        client: String = "client",
-        client_url: String = "client_url",
-        description: String = "description",
+        client: Tmpl = "client",
+        client_url: Tmpl = "client_url",
+        description: Tmpl = "description",
         /// Strings in 0.25; any YAML value (strings templated) since 0.30.
         details: Map<Opaque> = "details",
         images: Vec<Sp<PagerdutyImage>> = "images",
         links: Vec<Sp<PagerdutyLink>> = "links",
-        source: String = "source",
-        severity: String = "severity",
-        class: String = "class",
-        component: String = "component",
-        group: String = "group",
+        source: Tmpl = "source",
+        severity: Tmpl = "severity",
+        class: Tmpl = "class",
+        component: Tmpl = "component",
+        group: Tmpl = "group",
         timeout: GoDuration = "timeout" @ "0.30",
     }
 }
@@ -33,16 +33,16 @@ model! {
 model! {
     /// An `images` entry.
     pub struct PagerdutyImage ("images entry") {
-        src: String = "src",
-        alt: String = "alt",
-        href: String = "href",
+        src: Tmpl = "src",
+        alt: Tmpl = "alt",
+        href: Tmpl = "href",
     }
 }
 
 model! {
     /// A `links` entry.
     pub struct PagerdutyLink ("links entry") {
-        href: String = "href",
-        text: String = "text",
+        href: Tmpl = "href",
+        text: Tmpl = "text",
     }
 }

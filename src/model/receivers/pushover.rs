@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{GoDuration, Secret};
+use crate::model::{GoDuration, Secret, Tmpl};
 
 model! {
     /// A `pushover_configs` entry.
@@ -13,13 +13,13 @@ model! {
         user_key_file: String = "user_key_file" @ "0.26",
         token: Secret = "token",
         token_file: String = "token_file" @ "0.26",
-        title: String = "title",
-        message: String = "message",
-        url: String = "url",
-        url_title: String = "url_title",
-        device: String = "device" @ "0.26",
-        sound: String = "sound",
-        priority: String = "priority",
+        title: Tmpl = "title",
+        message: Tmpl = "message",
+        url: Tmpl = "url",
+        url_title: Tmpl = "url_title",
+        device: Tmpl = "device" @ "0.26",
+        sound: Tmpl = "sound",
+        priority: Tmpl = "priority",
         retry: GoDuration = "retry",
         expire: GoDuration = "expire",
         ttl: GoDuration = "ttl" @ "0.27",

@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{OptBool, Secret, Sp, Url};
+use crate::model::{OptBool, Secret, Sp, Tmpl, Url};
 
 model! {
     /// A `rocketchat_configs` entry.
@@ -14,17 +14,17 @@ model! {
         token_id_file: String = "token_id_file",
         token: Secret = "token",
         token_file: String = "token_file",
-        channel: String = "channel",
-        color: String = "color",
-        title: String = "title",
-        title_link: String = "title_link",
-        text: String = "text",
+        channel: Tmpl = "channel",
+        color: Tmpl = "color",
+        title: Tmpl = "title",
+        title_link: Tmpl = "title_link",
+        text: Tmpl = "text",
         fields: Vec<Sp<RocketchatField>> = "fields",
         short_fields: bool = "short_fields",
-        emoji: String = "emoji",
-        icon_url: String = "icon_url",
-        image_url: String = "image_url",
-        thumb_url: String = "thumb_url",
+        emoji: Tmpl = "emoji",
+        icon_url: Tmpl = "icon_url",
+        image_url: Tmpl = "image_url",
+        thumb_url: Tmpl = "thumb_url",
         link_names: bool = "link_names",
         actions: Vec<Sp<RocketchatAction>> = "actions",
     }
@@ -34,8 +34,8 @@ model! {
     /// A Rocket.Chat `fields` entry.
     pub struct RocketchatField ("Rocket.Chat fields entry") {
         short: OptBool = "short",
-        title: String = "title",
-        value: String = "value",
+        title: Tmpl = "title",
+        value: Tmpl = "value",
     }
 }
 
@@ -44,12 +44,12 @@ model! {
     /// yaml.v2 uses the lower-cased Go names (`imageurl`, `iswebview`, …).
     pub struct RocketchatAction ("Rocket.Chat actions entry") {
         r#type: String = "type",
-        text: String = "text",
-        url: String = "url",
-        image_url: String = "imageurl",
+        text: Tmpl = "text",
+        url: Tmpl = "url",
+        image_url: Tmpl = "imageurl",
         is_webview: bool = "iswebview",
         webview_height_ratio: String = "webviewheightratio",
-        msg: String = "msg",
+        msg: Tmpl = "msg",
         msg_in_chat_window: bool = "msginchatwindow",
         msg_processing_type: String = "msgprocessingtype",
     }

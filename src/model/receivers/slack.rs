@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{GoDuration, OptBool, Secret, SecretUrl, Sp, Url};
+use crate::model::{GoDuration, OptBool, Secret, SecretUrl, Sp, Tmpl, Url};
 
 model! {
     /// A `slack_configs` entry.
@@ -14,23 +14,23 @@ model! {
         app_token: Secret = "app_token" @ "0.30",
         app_token_file: String = "app_token_file" @ "0.30",
         app_url: Url = "app_url" @ "0.30",
-        channel: String = "channel",
-        username: String = "username",
-        color: String = "color",
-        title: String = "title",
-        title_link: String = "title_link",
-        pretext: String = "pretext",
-        text: String = "text",
-        message_text: String = "message_text" @ "0.31",
+        channel: Tmpl = "channel",
+        username: Tmpl = "username",
+        color: Tmpl = "color",
+        title: Tmpl = "title",
+        title_link: Tmpl = "title_link",
+        pretext: Tmpl = "pretext",
+        text: Tmpl = "text",
+        message_text: Tmpl = "message_text" @ "0.31",
         fields: Vec<Sp<SlackField>> = "fields",
         short_fields: bool = "short_fields",
-        footer: String = "footer",
-        fallback: String = "fallback",
-        callback_id: String = "callback_id",
-        icon_emoji: String = "icon_emoji",
-        icon_url: String = "icon_url",
-        image_url: String = "image_url",
-        thumb_url: String = "thumb_url",
+        footer: Tmpl = "footer",
+        fallback: Tmpl = "fallback",
+        callback_id: Tmpl = "callback_id",
+        icon_emoji: Tmpl = "icon_emoji",
+        icon_url: Tmpl = "icon_url",
+        image_url: Tmpl = "image_url",
+        thumb_url: Tmpl = "thumb_url",
         link_names: bool = "link_names",
         mrkdwn_in: Vec<Sp<String>> = "mrkdwn_in",
         actions: Vec<Sp<SlackAction>> = "actions",
@@ -42,8 +42,8 @@ model! {
 model! {
     /// A Slack `fields` entry.
     pub struct SlackField ("Slack fields entry") {
-        title: String = "title",
-        value: String = "value",
+        title: Tmpl = "title",
+        value: Tmpl = "value",
         short: OptBool = "short",
     }
 }
@@ -51,12 +51,12 @@ model! {
 model! {
     /// A Slack `actions` entry.
     pub struct SlackAction ("Slack actions entry") {
-        r#type: String = "type",
-        text: String = "text",
-        url: String = "url",
-        style: String = "style",
-        name: String = "name",
-        value: String = "value",
+        r#type: Tmpl = "type",
+        text: Tmpl = "text",
+        url: Tmpl = "url",
+        style: Tmpl = "style",
+        name: Tmpl = "name",
+        value: Tmpl = "value",
         confirm: SlackConfirm = "confirm",
     }
 }
@@ -64,9 +64,9 @@ model! {
 model! {
     /// A Slack action's `confirm`.
     pub struct SlackConfirm ("Slack confirm") {
-        text: String = "text",
-        title: String = "title",
-        ok_text: String = "ok_text",
-        dismiss_text: String = "dismiss_text",
+        text: Tmpl = "text",
+        title: Tmpl = "title",
+        ok_text: Tmpl = "ok_text",
+        dismiss_text: Tmpl = "dismiss_text",
     }
 }

@@ -1,6 +1,7 @@
 //! `sns_configs`.
 
 use crate::model::Map;
+use crate::model::Tmpl;
 use crate::model::decode::model;
 use crate::model::http::{HttpConfig, Sigv4};
 
@@ -10,14 +11,14 @@ model! {
         send_resolved: bool = "send_resolved",
         http_config: HttpConfig = "http_config",
         /// A template, not validated as a URL.
-        api_url: String = "api_url",
+        api_url: Tmpl = "api_url",
         sigv4: Sigv4 = "sigv4",
-        topic_arn: String = "topic_arn",
-        phone_number: String = "phone_number",
-        target_arn: String = "target_arn",
-        subject: String = "subject",
-        message: String = "message",
-        attributes: Map<String> = "attributes",
+        topic_arn: Tmpl = "topic_arn",
+        phone_number: Tmpl = "phone_number",
+        target_arn: Tmpl = "target_arn",
+        subject: Tmpl = "subject",
+        message: Tmpl = "message",
+        attributes: Map<Tmpl> = "attributes",
         use_aws_http_client: bool = "use_aws_http_client" @ "0.33",
     }
 }

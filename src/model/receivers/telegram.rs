@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{GoDuration, Secret, Url};
+use crate::model::{GoDuration, Secret, Tmpl, Url};
 
 model! {
     /// A `telegram_configs` entry.
@@ -15,7 +15,7 @@ model! {
         chat_id: i64 = "chat_id",
         chat_id_file: String = "chat_id_file" @ "0.31",
         message_thread_id: i64 = "message_thread_id" @ "0.28",
-        message: String = "message",
+        message: Tmpl = "message",
         disable_notifications: bool = "disable_notifications",
         parse_mode: String = "parse_mode",
         timeout: GoDuration = "timeout" @ "0.30",

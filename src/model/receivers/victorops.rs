@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{Map, Secret, Url};
+use crate::model::{Map, Secret, Tmpl, Url};
 
 model! {
     /// A `victorops_configs` entry.
@@ -12,11 +12,11 @@ model! {
         api_key: Secret = "api_key",
         api_key_file: String = "api_key_file",
         api_url: Url = "api_url",
-        routing_key: String = "routing_key",
-        message_type: String = "message_type",
-        state_message: String = "state_message",
-        entity_display_name: String = "entity_display_name",
-        monitoring_tool: String = "monitoring_tool",
-        custom_fields: Map<String> = "custom_fields",
+        routing_key: Tmpl = "routing_key",
+        message_type: Tmpl = "message_type",
+        state_message: Tmpl = "state_message",
+        entity_display_name: Tmpl = "entity_display_name",
+        monitoring_tool: Tmpl = "monitoring_tool",
+        custom_fields: Map<Tmpl> = "custom_fields",
     }
 }

@@ -1,5 +1,6 @@
 //! `webex_configs`.
 
+use crate::model::Tmpl;
 use crate::model::Url;
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
@@ -10,7 +11,7 @@ model! {
         send_resolved: bool = "send_resolved",
         http_config: HttpConfig = "http_config",
         api_url: Url = "api_url",
-        message: String = "message",
-        room_id: String = "room_id",
+        message: Tmpl = "message",
+        room_id: Tmpl = "room_id",
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::decode::model;
 use crate::model::http::HttpConfig;
-use crate::model::{Secret, Url};
+use crate::model::{Secret, Tmpl, Url};
 
 model! {
     /// A `wechat_configs` entry.
@@ -12,12 +12,12 @@ model! {
         api_secret: Secret = "api_secret",
         api_secret_file: String = "api_secret_file" @ "0.31",
         corp_id: String = "corp_id",
-        message: String = "message",
+        message: Tmpl = "message",
         api_url: Url = "api_url",
-        to_user: String = "to_user",
-        to_party: String = "to_party",
-        to_tag: String = "to_tag",
-        agent_id: String = "agent_id",
+        to_user: Tmpl = "to_user",
+        to_party: Tmpl = "to_party",
+        to_tag: Tmpl = "to_tag",
+        agent_id: Tmpl = "agent_id",
         message_type: String = "message_type",
     }
 }

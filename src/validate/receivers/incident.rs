@@ -34,7 +34,7 @@ pub(super) fn opsgenie(v: &mut V, e: &Sp<Opsgenie>, g: &GlobalView) {
                 && !["team", "teams", "user", "escalation", "schedule"].contains(&ty.as_str())
             {
                 v.push(
-                    Diagnostic::new(Code::Value, t.span, format!("OpsGenie responder type {:?} is not one of team, teams, user, escalation, schedule", t.value))
+                    Diagnostic::new(Code::Value, t.span, format!("OpsGenie responder type {:?} is not one of team, teams, user, escalation, schedule", t.value.text()))
                         .label("not accepted")
                         .label("not accepted")
                         .help("use team, teams, user, escalation or schedule"),

@@ -1,0 +1,5 @@
+//! Checks beyond Alertmanager's loader: the Go templates in receiver fields and template files.
+
+mod templates;
+
+pub use templates::{ParsedFile, check_templates};

@@ -1,0 +1,174 @@
+//! Parses and lints every template a config uses: receiver fields (rendered per notification,
+//! never checked by Alertmanager's loader) and the files under `templates:` (parsed at load).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::diag::{Code, Diagnostic};
+use crate::gotmpl::lint::{Env, Finding, lint};
+use crate::gotmpl::types::Ty;
+use crate::gotmpl::{self, Template};
+use crate::load::TemplateSource;
+use crate::model::templates::Templates;
+use crate::model::{Config, FeatureUse, Version};
+use crate::source::{Embedding, Source, SourceId, Sources, Span};
+use crate::yaml::{self, Scalar};
+
+/// A template file that parsed.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// Where it came from.
+    pub file: TemplateSource,
+    /// Its tree.
+    pub template: Template,
+}
+
+/// Checks templates; returns the files that parsed (for conversion).
+pub fn check_templates(
+    config: &Config,
+    files: &[TemplateSource],
+    sources: &mut Sources,
+    target: Version,
+    diags: &mut Vec<Diagnostic>,
+    features: &mut Vec<FeatureUse>,
+) -> Vec<ParsedFile> {
+    let mut parsed = Vec::new();
+    for f in files {
+        let text = sources.get(f.source).text.clone();
+        match gotmpl::parse(&text) {
+            Ok(template) => parsed.push(ParsedFile {
+                file: f.clone(),
+                template,
+            }),
+            Err(e) => diags.push(
+                Diagnostic::new(Code::TemplateFile, Span::new(f.source, e.pos.clone()), format!("template file `{}`: {}", f.name, e.message))
+                    .label("does not parse")
+                    .help("Alertmanager parses template files when it loads the config and refuses to start on an error"),
+            ),
+        }
+    }
+    // Where each user template is defined; later files win, as in Alertmanager.
+    let mut defined: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (fi, p) in parsed.iter().enumerate() {
+        for (di, d) in p.template.defines.iter().enumerate() {
+            if let Some(&(pf, pd)) = defined.get(d.name.as_str()) {
+                let earlier = &parsed[pf].template.defines[pd];
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateDefine,
+                        Span::new(p.file.source, d.name_pos.clone()),
+                        format!(
+                            "template `{}` is defined more than once; this definition wins",
+                            d.name
+                        ),
+                    )
+                    .label("defined again here")
+                    .secondary(
+                        Span::new(parsed[pf].file.source, earlier.name_pos.clone()),
+                        "and here (unused)",
+                    )
+                    .help("rename one of the definitions"),
+                );
+            }
+            defined.insert(d.name.as_str(), (fi, di));
+        }
+    }
+    let user: HashSet<String> = defined.keys().map(|s| s.to_string()).collect();
+    let env = Env {
+        user: &user,
+        target,
+    };
+
+    let mut work: Vec<(String, Ty)> = Vec::new();
+    for r in config.receivers.iter().flat_map(|l| l.value.iter()) {
+        let mut fields = Vec::new();
+        r.value.templates("receivers", &mut fields);
+        for ft in fields {
+            let text = &ft.scalar.value;
+            if !text.contains("{{") {
+                continue;
+            }
+            match gotmpl::parse(text) {
+                Err(e) => {
+                    let span = field_span(sources, ft.scalar, &e.pos);
+                    diags.push(
+                        Diagnostic::new(Code::TemplateSyntax, span, format!("template in `{}`: {}", ft.field, e.message))
+                            .label("does not parse")
+                            .help("Alertmanager only finds this when it sends a notification, which then fails"),
+                    );
+                }
+                Ok(t) => {
+                    let result = lint(&t.root, Ty::Data, &env);
+                    for f in result.findings {
+                        let span = field_span(sources, ft.scalar, &f.pos);
+                        diags.push(finding(f, span, ft.field, false));
+                    }
+                    work.extend(result.calls);
+                }
+            }
+        }
+    }
+
+    // Lint user templates with the data types they are called with (and unchecked otherwise).
+    let mut done: BTreeSet<(String, Ty)> = BTreeSet::new();
+    for name in defined.keys() {
+        work.push((name.to_string(), Ty::Unknown));
+    }
+    let mut reported: HashSet<(Code, Span, String)> = HashSet::new();
+    while let Some((name, ty)) = work.pop() {
+        if !done.insert((name.clone(), ty)) || done.len() > 10_000 {
+            continue;
+        }
+        let Some(&(fi, di)) = defined.get(name.as_str()) else {
+            continue;
+        };
+        let p = &parsed[fi];
+        let result = lint(&p.template.defines[di].list, ty, &env);
+        for f in result.findings {
+            let span = Span::new(p.file.source, f.pos.clone());
+            let d = finding(f, span, &name, true);
+            if reported.insert((d.code, d.primary.span, d.message.clone())) {
+                diags.push(d);
+            }
+        }
+        for (func, since, pos) in result.newer {
+            features.push(FeatureUse {
+                since,
+                what: format!("template function `{func}` in a template file"),
+                span: Span::new(p.file.source, pos),
+            });
+        }
+        work.extend(result.calls);
+    }
+    parsed
+}
+
+fn finding(f: Finding, span: Span, context: &str, in_file: bool) -> Diagnostic {
+    // Alertmanager's loader rejects template files that call unknown functions.
+    let code = if in_file && f.code == Code::UnknownFunction {
+        Code::TemplateFile
+    } else {
+        f.code
+    };
+    let message = if in_file {
+        format!("in template `{context}`: {}", f.message)
+    } else {
+        format!("in `{context}`: {}", f.message)
+    };
+    Diagnostic::new(code, span, message)
+        .label(f.label)
+        .maybe_help(f.help)
+}
+
+/// The file span of a range inside a templated scalar (registering the scalar as a source).
+fn field_span(sources: &mut Sources, scalar: &Scalar, pos: &std::ops::Range<usize>) -> Span {
+    let parent = scalar.origin.source;
+    let offsets = yaml::scalar_offsets(&sources.get(parent).text, scalar)
+        .unwrap_or_else(|| vec![scalar.origin.start; scalar.value.len() + 1]);
+    let mut src = Source::new(
+        format!("{}:template", sources.get(parent).name),
+        scalar.value.clone(),
+    );
+    src.embedding = Some(Embedding { parent, offsets });
+    let id: SourceId = sources.add(src);
+    Span::new(id, pos.clone())
+}

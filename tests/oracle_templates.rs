@@ -1,0 +1,460 @@
+//! Oracle tests with Alertmanager 0.25's own template engine (`amtool template render`):
+//!
+//! * am2amp's default templates render exactly like Alertmanager's;
+//! * inlining `{{ template }}` calls does not change the output;
+//! * the escaped form of every fixture, rendered and decoded as a YAML double-quoted scalar,
+//!   gives back exactly the original output, byte for byte;
+//! * the parser accepts exactly the fixtures Go's parser accepts.
+//!
+//! Fixtures: every default template, every templated field of the corpus configs that
+//! renders on its own, and hand-written nasty templates; data: adversarial alerts.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use am2amp::gotmpl::escape::{escape, wrap_whole};
+use am2amp::gotmpl::inline::{Library, inline};
+use am2amp::gotmpl::{self, defaults, print};
+use am2amp::model::templates::Templates;
+use am2amp::source::SourceId;
+use am2amp::yaml::{Limits, load};
+use serde_json::json;
+
+const DEFAULT_GLOB: &str = "/usr/share/prometheus/alertmanager/*.tmpl";
+
+struct Oracle {
+    amtool: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+impl Oracle {
+    /// Renders every text against `data`; texts may call templates from `extra` files.
+    fn render(
+        &self,
+        texts: &[String],
+        data: &Path,
+        extra: &[&Path],
+    ) -> Vec<Result<String, String>> {
+        // One amtool run for the whole batch; on any failure, one run per text.
+        let sep = "\u{1e}AM2AMP-SEP\u{1e}";
+        let mut batch = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            batch.push_str(&format!(
+                "{{{{ define \"am2amp.case.{i}\" }}}}{t}{{{{ end }}}}\n"
+            ));
+        }
+        let call: Vec<String> = (0..texts.len())
+            .map(|i| format!("{{{{ template \"am2amp.case.{i}\" . }}}}"))
+            .collect();
+        let file = self.dir.path().join("batch.tmpl");
+        std::fs::write(&file, &batch).unwrap();
+        let mut globs = vec![file.as_path()];
+        globs.extend_from_slice(extra);
+        if let Ok(out) = self.run(&call.join(sep), data, &globs) {
+            let parts: Vec<String> = out.split(sep).map(String::from).collect();
+            if parts.len() == texts.len() {
+                return parts.into_iter().map(Ok).collect();
+            }
+        }
+        texts.iter().map(|t| self.run(t, data, extra)).collect()
+    }
+
+    fn run(&self, text: &str, data: &Path, globs: &[&Path]) -> Result<String, String> {
+        let text_file = self.dir.path().join("text.tmpl");
+        // Very long texts go through a file to stay under the argument size limit.
+        let (arg, mut extra) = if text.len() > 60_000 {
+            std::fs::write(
+                &text_file,
+                format!("{{{{ define \"am2amp.text\" }}}}{text}{{{{ end }}}}"),
+            )
+            .unwrap();
+            (
+                "{{ template \"am2amp.text\" . }}".to_string(),
+                vec![text_file.clone()],
+            )
+        } else {
+            (text.to_string(), vec![])
+        };
+        let mut cmd = Command::new(&self.amtool);
+        cmd.arg("template")
+            .arg("render")
+            .arg(format!("--template.glob={DEFAULT_GLOB}"));
+        for g in globs.iter().map(|p| p.to_path_buf()).chain(extra.drain(..)) {
+            cmd.arg(format!("--template.glob={}", g.display()));
+        }
+        cmd.arg(format!("--template.data={}", data.display()))
+            .arg(format!("--template.text={arg}"));
+        let out = cmd.output().expect("run amtool");
+        if out.status.success() {
+            Ok(String::from_utf8(out.stdout).expect("utf-8 output"))
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+}
+
+fn alert(
+    status: &str,
+    labels: serde_json::Value,
+    annotations: serde_json::Value,
+    ends: &str,
+) -> serde_json::Value {
+    json!({
+        "status": status, "labels": labels, "annotations": annotations,
+        "startsAt": "2024-01-01T00:00:00.123456789Z", "endsAt": ends,
+        "generatorURL": "http://prom:9090/graph?g0.expr=up%3D%3D0&x=\"q\"", "fingerprint": "4a86da8fb675dad2"
+    })
+}
+
+/// Template data sets with hostile values.
+fn data_sets(dir: &Path) -> Vec<PathBuf> {
+    let nasty = "colon: value, \"quotes\" and 'single', back\\slash \\n not-a-newline\nreal newline\ttab \u{7}bell \u{7f}del # hash\n---\n{{ .NotATemplate }} é ü 🙂 𝄞 \u{2028}ls \u{a0}nbsp \u{0}nul";
+    let big = "x".repeat(40 * 1024) + "\"end\"";
+    let firing = alert(
+        "firing",
+        json!({"alertname": "HighLatency", "severity": "critical", "instance": "a:1", "job": "api", "weird": nasty, "empty": ""}),
+        json!({"summary": nasty, "description": "multi\nline", "runbook_url": "https://rb.example/x?a=1&b=<2>"}),
+        "0001-01-01T00:00:00Z",
+    );
+    let firing2 = alert(
+        "firing",
+        json!({"alertname": "HighLatency", "severity": "critical", "instance": "b:1", "job": "api", "weird": nasty, "empty": ""}),
+        json!({"summary": nasty, "description": big}),
+        "0001-01-01T00:00:00Z",
+    );
+    let resolved = alert(
+        "resolved",
+        json!({"alertname": "HighLatency", "severity": "critical", "instance": "c:1", "job": "api", "weird": nasty, "empty": ""}),
+        json!({"summary": nasty}),
+        "2024-01-01T01:00:00Z",
+    );
+    let common = json!({"alertname": "HighLatency", "severity": "critical", "job": "api", "weird": nasty, "empty": ""});
+    let sets = [
+        json!({"receiver": "team.x\\y", "status": "firing", "alerts": [firing, firing2],
+               "groupLabels": {"alertname": "HighLatency", "weird": nasty}, "commonLabels": common,
+               "commonAnnotations": {"summary": nasty}, "externalURL": "http://am.example:9093/sub path"}),
+        json!({"receiver": "r", "status": "firing", "alerts": [firing, resolved.clone()],
+               "groupLabels": {"alertname": "HighLatency"}, "commonLabels": common,
+               "commonAnnotations": {"summary": nasty}, "externalURL": "http://am.example:9093"}),
+        json!({"receiver": "r", "status": "resolved", "alerts": [resolved],
+               "groupLabels": {}, "commonLabels": common, "commonAnnotations": {},
+               "externalURL": ""}),
+    ];
+    let mut paths = Vec::new();
+    for (i, s) in sets.iter().enumerate() {
+        let p = dir.join(format!("data{i}.json"));
+        std::fs::write(&p, serde_json::to_string(s).unwrap()).unwrap();
+        paths.push(p);
+    }
+    paths.push(common::shared().join("testdata/captures-0.25.0/template-data.json"));
+    paths
+}
+
+/// Templated fields of the corpus configs that stand on their own (no user templates, only
+/// 0.25 functions, no lint findings).
+fn corpus_fields() -> Vec<String> {
+    let dir = common::shared().join("corpus");
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yml"))
+    {
+        let text = std::fs::read_to_string(path).unwrap();
+        let Ok((root, _)) = load(&text, SourceId(0), &Limits::default()) else {
+            continue;
+        };
+        let decoded = am2amp::model::decode_config(&root);
+        let Some(config) = decoded.config else {
+            continue;
+        };
+        for r in config.receivers.iter().flat_map(|l| l.value.iter()) {
+            let mut fields = Vec::new();
+            r.value.templates("receivers", &mut fields);
+            for f in fields {
+                let t = &f.scalar.value;
+                if !t.contains("{{") || out.contains(t) {
+                    continue;
+                }
+                let Ok(parsed) = gotmpl::parse(t) else {
+                    continue;
+                };
+                let lint = am2amp::gotmpl::lint::lint(
+                    &parsed.root,
+                    am2amp::gotmpl::types::Ty::Data,
+                    &am2amp::gotmpl::lint::Env {
+                        user: &Default::default(),
+                        target: am2amp::model::Version::V0_25,
+                    },
+                );
+                // Fields calling default templates am2amp does not re-implement (those of
+                // integrations AMP cannot run) are left out.
+                let inlinable = inline(&parsed.root, &Library::new([])).is_ok();
+                if lint.findings.is_empty() && lint.calls.is_empty() && inlinable {
+                    out.push(t.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn decode_body(rendered: &str) -> Result<String, String> {
+    let doc = format!("\"{rendered}\"");
+    let (node, _) = load(&doc, SourceId(0), &Limits::default()).map_err(|d| d.message)?;
+    node.as_str()
+        .map(String::from)
+        .ok_or_else(|| "not a scalar".to_string())
+}
+
+fn decode_whole(rendered: &str) -> Result<String, String> {
+    let (node, _) = load(&format!("k: {rendered}\n"), SourceId(0), &Limits::default())
+        .map_err(|d| d.message)?;
+    node.get("k")
+        .and_then(|n| n.as_str())
+        .map(String::from)
+        .ok_or_else(|| "not a scalar".to_string())
+}
+
+#[test]
+fn templates_render_like_alertmanager() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let oracle = Oracle {
+        amtool,
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let data = data_sets(oracle.dir.path());
+    let user_file = common::root().join("tests/fixtures/user.tmpl");
+    let user = gotmpl::parse(&std::fs::read_to_string(&user_file).unwrap()).unwrap();
+    let lib = Library::new([&user]);
+
+    // Our own defaults, renamed so that they can be loaded beside Alertmanager's.
+    let ours = oracle.dir.path().join("ours.tmpl");
+    std::fs::write(
+        &ours,
+        defaults::SOURCE
+            .replace("define \"", "define \"am2amp.")
+            .replace("template \"", "template \"am2amp."),
+    )
+    .unwrap();
+    let mut default_cases = Vec::new();
+    // Only what Alertmanager 0.25 defines can be compared with it (checked separately below).
+    for d in defaults::parsed()
+        .defines
+        .iter()
+        .filter(|d| defaults::since(&d.name) == Some(am2amp::model::Version::V0_25))
+    {
+        let arg = if d.name.contains("instances") || d.name.contains("alert_list") {
+            ".Alerts"
+        } else {
+            "."
+        };
+        default_cases.push((d.name.clone(), arg));
+    }
+
+    let mut fixtures: Vec<String> =
+        std::fs::read_to_string(common::root().join("tests/fixtures/nasty-templates.txt"))
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+    fixtures.extend(
+        default_cases
+            .iter()
+            .map(|(n, a)| format!("{{{{ template \"{n}\" {a} }}}}")),
+    );
+    let corpus = corpus_fields();
+    assert!(
+        corpus.len() >= 20,
+        "too few corpus templates: {}",
+        corpus.len()
+    );
+    fixtures.extend(corpus);
+
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for d in &data {
+        // 1. Our defaults equal Alertmanager's.
+        let upstream: Vec<String> = default_cases
+            .iter()
+            .map(|(n, a)| format!("{{{{ template \"{n}\" {a} }}}}"))
+            .collect();
+        let mine: Vec<String> = default_cases
+            .iter()
+            .map(|(n, a)| format!("{{{{ template \"am2amp.{n}\" {a} }}}}"))
+            .collect();
+        let (u, m) = (
+            oracle.render(&upstream, d, &[&ours]),
+            oracle.render(&mine, d, &[&ours]),
+        );
+        for ((case, u), m) in default_cases.iter().zip(u).zip(m) {
+            if u != m {
+                failures.push(format!(
+                    "default {} on {}: upstream {u:?} != ours {m:?}",
+                    case.0,
+                    d.display()
+                ));
+            }
+        }
+
+        // slack.default.color (0.32) renders like 0.25's built-in default for `color`.
+        let color = oracle.render(
+            &[
+                "{{ if eq .Status \"firing\" }}danger{{ else }}good{{ end }}".to_string(),
+                "{{ template \"am2amp.slack.default.color\" . }}".to_string(),
+            ],
+            d,
+            &[&ours],
+        );
+        if color[0] != color[1] {
+            failures.push(format!("slack.default.color on {}: {color:?}", d.display()));
+        }
+
+        // 2. Originals, inlined and escaped forms.
+        let originals = oracle.render(&fixtures, d, &[&user_file]);
+        let mut inlined = Vec::new();
+        let mut escaped = Vec::new();
+        let mut whole = Vec::new();
+        for f in &fixtures {
+            let t = gotmpl::parse(f)
+                .unwrap_or_else(|e| panic!("am2amp cannot parse fixture {f:?}: {e:?}"));
+            let mut lib_t = Library::new([&user, &t]);
+            if t.defines.is_empty() {
+                lib_t = Library::new([&user]);
+            }
+            let il = inline(&t.root, if t.defines.is_empty() { &lib } else { &lib_t })
+                .unwrap_or_else(|e| panic!("inline {f:?}: {e:?}"));
+            inlined.push(print::nodes(&il));
+            escaped.push(print::nodes(&escape(&il).expect("escape")));
+            whole.push(match il.as_slice() {
+                [am2amp::gotmpl::ast::Node::Action(p)] if p.prints() => Some(print::nodes(
+                    &[am2amp::gotmpl::ast::Node::Action(wrap_whole(p))].to_vec(),
+                )),
+                _ => None,
+            });
+        }
+        let inlined_out = oracle.render(&inlined, d, &[]);
+        let escaped_out = oracle.render(&escaped, d, &[]);
+        let whole_texts: Vec<String> = whole
+            .iter()
+            .map(|w| w.clone().unwrap_or_default())
+            .collect();
+        let whole_out = oracle.render(&whole_texts, d, &[]);
+        for (i, original) in originals.iter().enumerate() {
+            let Ok(original) = original else {
+                // Fixtures must render; an error here is a broken fixture or data set.
+                failures.push(format!(
+                    "fixture {:?} does not render on {}: {original:?}",
+                    fixtures[i],
+                    d.display()
+                ));
+                continue;
+            };
+            compared += 1;
+            if inlined_out[i].as_ref() != Ok(original) {
+                failures.push(format!(
+                    "inlining changed {:?} on {}:\n  inlined: {}\n  got: {:?}",
+                    fixtures[i],
+                    d.display(),
+                    inlined[i],
+                    inlined_out[i]
+                ));
+            }
+            match &escaped_out[i] {
+                Ok(r) => match decode_body(r) {
+                    Ok(v) if &v == original => {}
+                    other => failures.push(format!(
+                        "escaping changed {:?} on {}: {other:?}",
+                        fixtures[i],
+                        d.display()
+                    )),
+                },
+                Err(e) => failures.push(format!("escaped {:?} does not render: {e}", escaped[i])),
+            }
+            if whole[i].is_some() {
+                match whole_out[i].as_ref().map(|r| decode_whole(r)) {
+                    Ok(Ok(v)) if &v == original => {}
+                    other => failures.push(format!(
+                        "whole-value form changed {:?} on {}: {other:?}",
+                        fixtures[i],
+                        d.display()
+                    )),
+                }
+            }
+        }
+    }
+    eprintln!("compared {compared} renders");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn parser_accepts_what_go_accepts() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let oracle = Oracle {
+        amtool,
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let data = common::shared().join("testdata/captures-0.25.0/template-data.json");
+    let cases = [
+        ("{{ .Status }}", true),
+        ("{{ if .Status }}x{{ end }}", true),
+        ("{{ if .Status }}x", false),
+        ("{{ end }}", false),
+        ("{{ $x }}", false),
+        ("{{ $x := 1 }}{{ $x }}", true),
+        ("{{ range $i, $v := .Alerts }}{{ $i }}{{ end }}", true),
+        ("{{ range $a, $b, $c := .Alerts }}{{ end }}", false),
+        ("{{ break }}", false),
+        ("{{ range .Alerts }}{{ break }}{{ end }}", true),
+        ("{{ .X | 3 }}", false),
+        ("{{ }}", false),
+        ("{{ \"unterminated }}", false),
+        ("{{- .Status -}}", true),
+        ("{{/* c */}}", true),
+        ("{{/* c */ }}", false),
+        ("{{ 3x }}", false),
+        ("{{ 0x1F }}{{ 1e3 }}{{ 'a' }}", true),
+        ("{{ (.Status) }}", true),
+        ("{{ (.Status }}", false),
+        ("{{ template \"__subject\" . }}", true),
+        ("{{ template . }}", false),
+        ("{{ else }}", false),
+        ("{{ if .A }}{{ else if .B }}{{ else }}{{ end }}", true),
+        ("{{ range .Alerts }}{{ else if .B }}{{ end }}", false),
+        ("{{ with $x := .Status }}{{ $x }}{{ end }}", true),
+        ("{{ .Status.@ }}", false),
+        ("{{ \"x\".Y }}", false),
+        ("{{ define \"a\" }}{{ end }}{{ template \"a\" }}", true),
+        ("{{ if }}{{ end }}", false),
+    ];
+    let mut failures = Vec::new();
+    for (text, valid) in cases {
+        let ours = gotmpl::parse(text).is_ok();
+        // Go reports parse errors with "template:"; execution errors show "executing".
+        let go = match oracle.run(text, &data, &[]) {
+            Ok(_) => true,
+            Err(e) => e.contains("executing"),
+        };
+        if ours != valid || go != valid {
+            failures.push(format!(
+                "{text:?}: expected {valid}, am2amp {ours}, Go {go}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
