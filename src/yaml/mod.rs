@@ -4,9 +4,11 @@
 //! every scalar its decoded value and its style. Later stages (the typed model, template span
 //! mapping, the emitter) work on this tree and never on raw YAML.
 
+pub mod emit;
 mod load;
 mod scalar_map;
 
+pub use emit::emit_document;
 pub use load::{Limits, load};
 pub use scalar_map::scalar_offsets;
 
@@ -77,6 +79,59 @@ pub struct Node {
 }
 
 impl Node {
+    /// A generated string scalar (written in whatever style keeps it a string).
+    pub fn string(value: impl Into<String>) -> Node {
+        Node::scalar(value.into(), Style::DoubleQuoted)
+    }
+
+    /// A generated boolean, number or null written as is (`true`, `10`).
+    pub fn typed(text: impl Into<String>) -> Node {
+        Node::scalar(text.into(), Style::Plain)
+    }
+
+    fn scalar(value: String, style: Style) -> Node {
+        Node {
+            span: Span::default(),
+            kind: Kind::Scalar(Scalar {
+                value,
+                style,
+                origin: Span::default(),
+            }),
+        }
+    }
+
+    /// A generated mapping with string keys.
+    pub fn map<K: Into<String>>(entries: Vec<(K, Node)>) -> Node {
+        Node {
+            span: Span::default(),
+            kind: Kind::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, value)| Entry {
+                        key: Node::string(k),
+                        value,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A generated sequence.
+    pub fn seq(items: Vec<Node>) -> Node {
+        Node {
+            span: Span::default(),
+            kind: Kind::Seq(items),
+        }
+    }
+
+    /// A generated null.
+    pub fn null() -> Node {
+        Node {
+            span: Span::default(),
+            kind: Kind::Null,
+        }
+    }
+
     /// The scalar, if this is one.
     pub fn as_scalar(&self) -> Option<&Scalar> {
         match &self.kind {

@@ -1,0 +1,328 @@
+//! Writing a [`Node`] tree as YAML text: block style, two-space indentation.
+//!
+//! A plain scalar whose text reads as a boolean, number or null (`true`, `10`, `~`) is written
+//! as it is; every other scalar is a string and gets the plainest style that reads back as
+//! exactly the same string under YAML 1.1 (Alertmanager's yaml.v2, PyYAML) and YAML 1.2. The
+//! choice depends only on the value, so output is deterministic and emitting parsed output
+//! again gives the same bytes.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Entry, Kind, Node, Scalar, Style, is_yaml11_bool};
+
+/// Emits a whole document (no `---`), ending with a newline.
+pub fn emit_document(node: &Node) -> String {
+    let mut out = String::new();
+    match &node.kind {
+        Kind::Map(entries) if !entries.is_empty() => map(&mut out, entries, 0),
+        Kind::Seq(items) if !items.is_empty() => seq(&mut out, items, 0),
+        _ => {
+            out.push_str(&inline_value(node, 0));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn indent(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+/// Longest key written as an implicit key (YAML allows 1024 characters).
+const MAX_IMPLICIT_KEY: usize = 1000;
+
+fn map(out: &mut String, entries: &[Entry], level: usize) {
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            indent(out, level);
+        }
+        entry(out, e, level);
+    }
+}
+
+/// One mapping entry; the caller has already indented the first line.
+fn entry(out: &mut String, e: &Entry, level: usize) {
+    let k = key(&e.key);
+    if k.chars().count() > MAX_IMPLICIT_KEY {
+        out.push_str("? ");
+        out.push_str(&k);
+        out.push('\n');
+        indent(out, level);
+    } else {
+        out.push_str(&k);
+    }
+    out.push(':');
+    value_after_key(out, &e.value, level);
+}
+
+fn seq(out: &mut String, items: &[Node], level: usize) {
+    for item in items {
+        indent(out, level);
+        out.push('-');
+        match &item.kind {
+            Kind::Map(entries) if !entries.is_empty() => {
+                // `- key: value`, the following keys aligned under the first.
+                out.push(' ');
+                map(out, entries, level + 2);
+            }
+            Kind::Seq(inner) if !inner.is_empty() => {
+                out.push('\n');
+                seq(out, inner, level + 2);
+            }
+            _ => {
+                out.push(' ');
+                out.push_str(&inline_value(item, level + 2));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn value_after_key(out: &mut String, v: &Node, level: usize) {
+    match &v.kind {
+        Kind::Map(entries) if !entries.is_empty() => {
+            out.push('\n');
+            indent(out, level + 2);
+            map(out, entries, level + 2);
+        }
+        Kind::Seq(items) if !items.is_empty() => {
+            out.push('\n');
+            seq(out, items, level + 2);
+        }
+        _ => {
+            out.push(' ');
+            out.push_str(&inline_value(v, level + 2));
+            out.push('\n');
+        }
+    }
+}
+
+/// A scalar, null or empty collection written after `key: ` or `- `; block scalars continue
+/// on the following lines, indented to `level`.
+fn inline_value(v: &Node, level: usize) -> String {
+    match &v.kind {
+        Kind::Null => "null".into(),
+        Kind::Map(_) => "{}".into(),
+        Kind::Seq(_) => "[]".into(),
+        Kind::Scalar(s) if is_typed(s) => s.value.clone(),
+        Kind::Scalar(s) => string(&s.value, level),
+    }
+}
+
+fn key(k: &Node) -> String {
+    match &k.kind {
+        Kind::Scalar(s) if is_typed(s) => s.value.clone(),
+        Kind::Scalar(s) if s.value.contains('\n') => format!("\"{}\"", quote_double(&s.value)),
+        Kind::Scalar(s) => string(&s.value, 0),
+        _ => "null".into(),
+    }
+}
+
+/// True for a plain scalar that YAML reads as something other than a string.
+fn is_typed(s: &Scalar) -> bool {
+    s.style == Style::Plain && resolves_to_non_string(&s.value)
+}
+
+/// The text of a string scalar, as a value at block `level` (block scalars' content is
+/// indented to `level`; at level 0 no block scalar is used).
+pub fn string(v: &str, level: usize) -> String {
+    if plain_is_safe(v) {
+        return v.to_string();
+    }
+    if !v.contains('\n') && v.chars().all(printable) {
+        return format!("'{}'", v.replace('\'', "''"));
+    }
+    if level >= 2
+        && let Some(b) = literal_block(v, level)
+    {
+        return b;
+    }
+    format!("\"{}\"", quote_double(v))
+}
+
+/// Characters that may appear as themselves inside quotes or block scalars (no line breaks
+/// of any YAML version, no controls except tab, no BOM or non-characters).
+fn printable(c: char) -> bool {
+    c == '\t'
+        || (!c.is_control()
+            && !matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            ))
+}
+
+/// A `|` block, when the value can be written as one.
+fn literal_block(v: &str, level: usize) -> Option<String> {
+    if !v.contains('\n') || !v.chars().all(|c| c == '\n' || printable(c)) {
+        return None;
+    }
+    let body = v.trim_end_matches('\n');
+    let trailing = v.len() - body.len();
+    // A whitespace-only line could be taken for indentation; a leading tab for bad indentation.
+    if body.is_empty()
+        || body
+            .split('\n')
+            .any(|l| (!l.is_empty() && l.trim().is_empty()) || l.starts_with('\t'))
+    {
+        return None;
+    }
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let first = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
+    let indicator = if first.starts_with(' ') { "2" } else { "" };
+    let mut out = format!("|{indicator}{chomp}");
+    for line in body.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            indent(&mut out, level);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// True when the string can be written without quotes and reads back as itself in both
+/// YAML 1.1 and 1.2.
+pub fn plain_is_safe(v: &str) -> bool {
+    let Some(first) = v.chars().next() else {
+        return false;
+    };
+    if v != v.trim() || resolves_to_non_string(v) {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+        let dash_ok = first == '-' && v.len() > 1 && !v.starts_with("- ") && !v.starts_with("--");
+        if !dash_ok {
+            return false;
+        }
+    }
+    if v.starts_with("...") {
+        return false;
+    }
+    if !v.chars().all(|c| c != '\t' && printable(c)) || v.contains(['\u{85}']) {
+        return false;
+    }
+    !(v.contains(": ") || v.contains(" #") || v.ends_with(':'))
+}
+
+/// True when a plain scalar with this text is a boolean, number, null, timestamp or one of
+/// YAML 1.1's special values in some YAML version a reader may use.
+pub fn resolves_to_non_string(v: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let patterns = [
+            // YAML 1.1 (PyYAML) and Go's yaml.v2 numbers; YAML 1.2 core numbers.
+            r"[-+]?0b[0-1_]+",
+            r"[-+]?0[oO]?[0-7_]+",
+            r"[-+]?(?:0|[1-9][0-9_]*)",
+            r"[-+]?0[xX][0-9a-fA-F_]+",
+            r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?",
+            r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?",
+            r"[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+",
+            r"[-+]?\.(?:inf|Inf|INF)",
+            r"\.(?:nan|NaN|NAN)",
+            // Timestamps.
+            r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?",
+            // Null, merge and value keys.
+            r"~|null|Null|NULL|<<|=",
+        ];
+        Regex::new(&format!("^(?:{})$", patterns.join("|"))).expect("valid pattern")
+    });
+    v.is_empty() || is_yaml11_bool(v).is_some() || re.is_match(v)
+}
+
+/// The body of a double-quoted scalar holding `s`: `\`, `"`, controls, line breaks and
+/// non-characters escaped; everything else literal.
+pub fn quote_double(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\0' => out.push_str("\\0"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if (0x80..=0x9f).contains(&(c as u32))
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::Node;
+
+    #[test]
+    fn string_styles() {
+        assert_eq!(string("team-db", 0), "team-db");
+        assert_eq!(string("30s", 0), "30s");
+        assert_eq!(string("severity=~\"crit.*\"", 0), "severity=~\"crit.*\"");
+        assert_eq!(string("yes", 0), "'yes'");
+        assert_eq!(string("10", 0), "'10'");
+        assert_eq!(string("1:20", 0), "'1:20'");
+        assert_eq!(string("2024-01-01", 0), "'2024-01-01'");
+        assert_eq!(string("1e3", 0), "'1e3'");
+        assert_eq!(string("", 0), "''");
+        assert_eq!(string("{a=\"b\"}", 0), "'{a=\"b\"}'");
+        assert_eq!(string("it's: x", 0), "'it''s: x'");
+        assert_eq!(string("tab\there", 0), "'tab\there'");
+        assert_eq!(string("bell\u{7}", 0), "\"bell\\a\"");
+        assert_eq!(string("a\nb\n", 2), "|\n  a\n  b");
+        assert_eq!(string("a\nb", 4), "|-\n    a\n    b");
+        assert_eq!(string(" a\nb\n\n", 2), "|2+\n   a\n  b\n");
+        assert_eq!(string("a\n  \nb", 2), "\"a\\n  \\nb\"");
+        assert_eq!(string("a\nb", 0), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn documents() {
+        let doc = Node::map(vec![
+            ("route", Node::map(vec![("receiver", Node::string("x"))])),
+            (
+                "receivers",
+                Node::seq(vec![Node::map(vec![
+                    ("name", Node::string("x")),
+                    ("send_resolved", Node::typed("true")),
+                    ("sns_configs", Node::seq(vec![])),
+                ])]),
+            ),
+        ]);
+        assert_eq!(
+            emit_document(&doc),
+            "route:\n  receiver: x\nreceivers:\n  - name: x\n    send_resolved: true\n    sns_configs: []\n"
+        );
+    }
+
+    #[test]
+    fn long_keys_are_explicit() {
+        let long = "k".repeat(1200);
+        let doc = Node::map(vec![(long.as_str(), Node::string("v"))]);
+        assert_eq!(emit_document(&doc), format!("? {long}\n: v\n"));
+    }
+}
