@@ -32,12 +32,16 @@ pub fn oracle(name: &str) -> Option<PathBuf> {
             .map(|p| p.join(name))
             .find(|p| p.is_file())
     });
+    let package = match name {
+        "python3" => "python3-yaml",
+        _ => "prometheus-alertmanager",
+    };
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "`{name}` is required when CI is set: apt-get install -y prometheus-alertmanager"
+            "`{name}` is required when CI is set: apt-get install -y {package}"
         );
-        eprintln!("skipping: `{name}` not installed (apt-get install -y prometheus-alertmanager)");
+        eprintln!("skipping: `{name}` not installed (apt-get install -y {package})");
     }
     found
 }
