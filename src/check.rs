@@ -1,12 +1,14 @@
-//! `am2amp check`: load, decode and validate one input, collecting every finding.
+//! `am2amp check`: load, decode, validate and lint one input, then preview its translation,
+//! collecting every finding.
 
 use std::path::Path;
 
+use crate::amp;
 use crate::lint::{self, ParsedFile};
 use crate::load::{self, Document, LoadOptions};
 use crate::model::{self, Config, Version};
 use crate::report::Report;
-use crate::validate;
+use crate::{translate, validate};
 
 /// Settings for checking.
 #[derive(Debug, Clone)]
@@ -40,8 +42,53 @@ pub struct Checked {
 }
 
 /// Checks one input given as bytes; `path` locates `templates:` globs (stdin: the current
-/// directory).
+/// directory). Besides Alertmanager's rules it reports what `convert` with default options
+/// would flag (other than missing topics).
 pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
+    let mut checked = analyse(name, path, bytes, opts);
+    let preview = translate::Options {
+        preview: true,
+        ..Default::default()
+    };
+    if let Some(t) = translate_checked(&mut checked, path, &preview) {
+        amp::rules::newer_features(
+            &checked.report.features,
+            opts.target,
+            &t.replaced,
+            &mut checked.report.diagnostics,
+        );
+        checked.report.sort();
+    }
+    checked
+}
+
+/// Translates a checked input that Alertmanager accepts; findings go to its report.
+pub fn translate_checked(
+    checked: &mut Checked,
+    path: Option<&Path>,
+    opts: &translate::Options,
+) -> Option<translate::Translation> {
+    if checked.report.rejected() {
+        return None;
+    }
+    let (Some(root), Some(config)) = (&checked.document.root, &checked.config) else {
+        return None;
+    };
+    let input = translate::Input {
+        root,
+        config,
+        templates: &checked.templates,
+        features: &checked.report.features,
+        path,
+    };
+    let mut diags = Vec::new();
+    let t = translate::translate(input, opts, &mut checked.report.sources, &mut diags);
+    checked.report.diagnostics.extend(diags);
+    Some(t)
+}
+
+/// Loads, decodes, validates and lints one input (Alertmanager's rules and template checks).
+pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
     let mut doc = load::load_bytes(name, bytes, &opts.load);
     let mut report = Report {
         name: name.to_string(),

@@ -6,8 +6,11 @@
 //! [`diag::Diagnostic`]s as data; the `am2amp` binary renders them.
 
 pub mod alertmanager;
+pub mod amp;
 pub mod check;
+pub mod translate;
 pub mod cli;
+pub mod convert;
 pub mod diag;
 pub mod gotmpl;
 pub mod lint;

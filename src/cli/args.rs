@@ -1,5 +1,7 @@
 //! Command-line arguments (clap derive). Option names are part of the interface.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::Version;
@@ -18,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate configs and report what convert would flag; writes nothing.
     Check(CheckArgs),
+    /// Translate a config into an AMP alert manager definition.
+    Convert(ConvertArgs),
     /// Print the long description of a diagnostic code.
     Explain(ExplainArgs),
 }
@@ -78,6 +82,77 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PATH|-")]
     pub paths: Vec<String>,
     /// Reporting options.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// How secrets are carried (`--secrets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SecretsArg {
+    /// Reference names in the message; values in the `--secrets-out` manifest.
+    #[default]
+    Ref,
+    /// The values in the message.
+    Inline,
+}
+
+/// What PagerDuty integrations become (`--pagerduty`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PagerdutyArg {
+    /// SNS with the message contract, like every other integration.
+    #[default]
+    Sns,
+    /// AMP's native PagerDuty integration, keys in Secrets Manager.
+    Native,
+}
+
+/// `am2amp convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The config file (or AMP definition); `-` reads stdin.
+    #[arg(value_name = "PATH|-")]
+    pub path: String,
+    /// Write the definition here instead of to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Topic ARN for converted integrations; `{receiver}`, `{integration}` and `{index}` are
+    /// replaced (receiver names made valid topic names).
+    #[arg(long, value_name = "TEMPLATE")]
+    pub topic_arn: Option<String>,
+    /// YAML or JSON file mapping receiver names to topic ARNs (before `--topic-arn`).
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
+    /// `sigv4.region` for converted integrations (default: the topic ARN's region).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// How secrets reach the relay.
+    #[arg(long, value_enum, default_value_t = SecretsArg::Ref)]
+    pub secrets: SecretsArg,
+    /// Write the secret reference → value table here (JSON, mode 0600).
+    #[arg(long, value_name = "FILE")]
+    pub secrets_out: Option<PathBuf>,
+    /// Read `*_file` settings now (AMP cannot read files).
+    #[arg(long)]
+    pub read_secret_files: bool,
+    /// What PagerDuty integrations become.
+    #[arg(long, value_enum, default_value_t = PagerdutyArg::Sns)]
+    pub pagerduty: PagerdutyArg,
+    /// Secrets Manager secret holding the PagerDuty keys (`--pagerduty native`).
+    #[arg(long, value_name = "ARN", required_if_eq("pagerduty", "native"))]
+    pub pagerduty_secret_arn: Option<String>,
+    /// The URL of the Alertmanager being replaced (what `.ExternalURL` rendered as).
+    #[arg(long, value_name = "URL")]
+    pub external_url: Option<String>,
+    /// Remove integrations AMP cannot run (with a warning) instead of failing.
+    #[arg(long)]
+    pub drop_unsupported: bool,
+    /// Write `5d` for `repeat_interval`s longer than AMP's maximum.
+    #[arg(long)]
+    pub clamp_repeat_interval: bool,
+    /// The Alertmanager version the config ran on (default: the newest feature it uses).
+    #[arg(long, value_name = "VERSION")]
+    pub source_version: Option<Version>,
+    /// Reporting options (diagnostics go to standard error).
     #[command(flatten)]
     pub report: ReportArgs,
 }

@@ -2,6 +2,7 @@
 //! [`main`].
 
 pub mod args;
+mod convert;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
@@ -33,6 +34,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(a) => run_check(&a),
+        Command::Convert(a) => convert::run(&a),
         Command::Explain(a) => run_explain(&a),
     };
     ExitCode::from(code)
@@ -59,14 +61,13 @@ pub fn policy(a: &ReportArgs) -> Result<Policy, String> {
     Ok(p)
 }
 
-/// Whether the human renderer should use colours.
-pub fn use_color(choice: ColorChoice) -> bool {
+/// Whether the human renderer should use colours, writing to a terminal or not.
+pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
         }
     }
 }
@@ -88,7 +89,7 @@ fn run_check(a: &CheckArgs) -> u8 {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let renderer = render::Renderer::new(a.report.message_format, use_color(a.report.color));
+    let renderer = render::Renderer::new(a.report.message_format, use_color(a.report.color, std::io::stdout().is_terminal()));
     let mut stdout = std::io::stdout().lock();
     let (mut ok, mut with_errors, mut with_warnings) = (0usize, 0usize, 0usize);
     for input in &inputs {

@@ -378,6 +378,105 @@ definition, entries name `template_files` keys.";
         "When several files under `templates:` define the same name, the one loaded last wins and
 the other definition is silently unused. Rename one of them.";
 
+    InlineFailed = Template "cannot-inline" Error
+        "A converted field calls a template in a way that cannot be expanded in place."
+        "The message contract escapes everything a field prints, which needs every `{{ template }}`
+call expanded in place (the output of a call cannot be escaped). Recursive templates, calls
+nested more than 32 deep, and calls without an argument of templates that use dot cannot be
+expanded. Rewrite the template so that it can be.";
+
+    // ---------------------------------------------------------------- unsupported
+    UnsupportedIntegration = Unsupported "integration" Error
+        "A receiver uses an integration that AMP cannot run and am2amp cannot translate."
+        "AMP delivers notifications through Amazon SNS (and natively to PagerDuty). am2amp rewrites
+`pagerduty_configs`, `slack_configs` and `webhook_configs` into `sns_configs` carrying the
+message contract; other integrations (`email_configs`, `opsgenie_configs`, `msteams_configs`, …)
+have no translation. Replace them with an SNS topic and a subscriber (AWS Chatbot, a Lambda,
+an email subscription), or pass `--drop-unsupported` to remove them: the receiver stays, so
+routes remain valid, but those notifications are no longer sent.";
+
+    DroppedIntegration = Unsupported "dropped-integration" Warning
+        "An integration AMP cannot run was removed (`--drop-unsupported`)."
+        "Under `--drop-unsupported`, integrations with no translation are removed from their
+receiver instead of failing the conversion. The receiver keeps its name and its other
+integrations, so routes stay valid, but notifications that went through the removed integration
+are no longer sent. Subscribe an equivalent to the receiver's SNS topic.";
+
+    ServerSetting = Unsupported "server-setting" Warning
+        "A top-level setting configures the Alertmanager server itself, which AMP runs; it is removed."
+        "`tracing` and `event_recorder` configure the Alertmanager process (where it sends traces
+and events). AMP operates the process and does not accept them, so am2amp leaves them out of the
+definition.";
+
+    // ---------------------------------------------------------------- secret
+    SecretFile = Secret "file-field" Error
+        "A `*_file` setting names a file AMP cannot read."
+        "Alertmanager reads `*_file` settings (`routing_key_file`, `api_url_file`, `password_file`,
+…) from its own disk when it sends a notification. AMP has no such disk and rejects every
+`*_file` setting. Put the value itself in the config, or pass `--read-secret-files` to have
+am2amp read the file when converting (relative paths are resolved as Alertmanager does: from the
+working directory, and from the config's directory for `http_config` files).";
+
+    SecretFileUnreadable = Secret "file-unreadable" Error
+        "A `*_file` setting could not be read under `--read-secret-files`."
+        "am2amp tried to read the file named by a `*_file` setting and failed (it does not exist, is
+not readable, or is not UTF-8). The file's content is never shown.";
+
+    SecretInlined = Secret "inlined" Warning
+        "A secret is written into the SNS message (`--secrets inline`)."
+        "With `--secrets inline` the secret value (a routing key, a Slack webhook URL, a password)
+is written into the message template, so it travels in every SNS notification and can be read
+by anyone who can read the topic or the relay's logs. The default, `--secrets ref`, writes a
+stable reference name instead and the values go to the `--secrets-out` manifest for the relay.";
+
+    SecretTemplated = Secret "templated" Advice
+        "A secret field is a template; its rendered value is carried in the message."
+        "The value of this secret field contains `{{ }}` and is rendered for each notification
+(for example a routing key taken from an alert label). A reference name cannot stand for a
+value that depends on the alert, so the rendered value is written into the SNS message.";
+
+    SecretManifest = Secret "no-manifest" Advice
+        "Secrets were replaced by reference names but no `--secrets-out` manifest was written."
+        "Under `--secrets ref` the message carries reference names such as
+`team-db/pagerduty/0/routing_key`; the relay needs a table from those names to the values.
+`--secrets-out FILE` writes it as JSON (mode 0600). Without it, build the table yourself from the
+original config.";
+
+    // ---------------------------------------------------------------- lossy
+    GroupKeyFallback = Lossy "group-key" Advice
+        "A receiver is reached by several route paths, so the message cannot carry its group key."
+        "Alertmanager's group key starts with the path of route matchers that led to the
+notification; PagerDuty's `dedup_key` and the webhook's `groupKey` are built from it. A template
+cannot know which route matched, so when a receiver is used by more than one route the message
+carries `route: null` and the relay uses the documented fallback key. Incidents opened before
+the migration do not resolve from notifications sent after it. Give each route its own receiver
+to keep the exact key.";
+
+    ExternalUrl = Lossy "external-url" Advice
+        "A default template uses `.ExternalURL`, which becomes AMP's URL after the migration."
+        "Default templates such as PagerDuty's `client_url` and Slack's `title_link` and `fallback`
+link to `.ExternalURL`, the address of the Alertmanager that sent the notification. On AMP that
+is AMP's own endpoint, not your old Alertmanager's UI. Pass `--external-url URL` to keep the
+old address in the generated templates.";
+
+    HttpSetting = Lossy "http-setting" Warning
+        "An `http_config` setting is not carried to the relay."
+        "The relay receives the credentials of `http_config` (basic auth, authorization, OAuth 2)
+as references. TLS settings, proxies, custom headers, `follow_redirects` and `enable_http2`
+describe the old Alertmanager's network and are not carried: configure the relay accordingly.";
+
+    IntegrationField = Lossy "field" Warning
+        "An integration setting has no equivalent in the message contract."
+        "A few settings need state or behaviour the relay cannot reproduce from one SNS message
+(for example Slack's `update_message`, which edits an earlier message). They are left out and
+the relay sends what the integration would send without them.";
+
+    VersionDefault = Lossy "version-default" Advice
+        "A default differs between the source Alertmanager and the 0.25 behaviour the contract follows."
+        "The contract reproduces Alertmanager 0.25's requests. Since 0.30, PagerDuty's default
+`details` carry the alerts as JSON (`toJson`) and values are typed; 0.25 sends text lists and
+strings. Set `details` explicitly if the relay should send something else.";
+
     // ---------------------------------------------------------------- amp
     DefinitionShape = Amp "definition-shape" Warning
         "An alert manager definition has a key other than `alertmanager_config` and `template_files`."
@@ -385,6 +484,73 @@ the other definition is silently unused. Rename one of them.";
 `alertmanager_config` (the Alertmanager config as a string) and `template_files` (file name →
 template text). Anything else is silently ignored; a common mistake is a template placed at the
 top level instead of under `template_files:`, which is then lost.";
+
+    ForbiddenField = Amp "forbidden-field" Warning
+        "A setting AMP does not allow was removed from an integration."
+        "AMP sends SNS notifications itself: it rejects `api_url` and `http_config` on
+`sns_configs`, uses only `region` of `sigv4` (it publishes as its service principal), and
+manages the HTTP client. For native PagerDuty it rejects `url`, `http_config` and `*_file`
+settings. am2amp removes them; the message says which.";
+
+    Sigv4Region = Amp "sigv4-region" Error
+        "An SNS integration has no `sigv4.region` and none can be derived."
+        "AMP needs `sigv4.region` on every `sns_configs` entry to sign its Publish call. am2amp
+takes it from `--region` or from the region part of the topic ARN; when neither is available,
+set it in the config.";
+
+    TopicArn = Amp "topic-arn" Error
+        "A topic ARN is malformed."
+        "SNS topic ARNs look like `arn:aws:sns:eu-west-1:123456789012:team-db`: partition (`aws`,
+`aws-cn`, `aws-us-gov`), service `sns`, region, 12-digit account id and a topic name of up to
+256 letters, digits, `-` and `_` (`.fifo` for FIFO topics). AMP does not check the ARN at
+upload, so a bad one only fails when a notification is sent.";
+
+    MissingTopic = Amp "missing-topic" Error
+        "No SNS topic is known for a receiver that needs one."
+        "Converted integrations publish to an SNS topic: give `--topic-arn` with placeholders
+(`arn:aws:sns:eu-west-1:123456789012:{receiver}`) or a `--topics` file mapping receiver names to
+ARNs.";
+
+    FifoTopic = Amp "fifo-topic" Warning
+        "A topic is a FIFO topic; AMP documents Standard topics."
+        "Alertmanager sets the deduplication id of a FIFO topic to the group key's hash, and SNS
+drops a message with the same id within five minutes, so a resolve that follows a firing
+notification quickly is lost. AMP documents Standard topics only.";
+
+    RepeatInterval = Amp "repeat-interval" Warning
+        "A `repeat_interval` is longer than AMP's maximum of 5 days."
+        "AMP treats any `repeat_interval` above 5 days as 5 days. `--clamp-repeat-interval` writes
+`5d` into the output so the definition says what AMP does.";
+
+    DefinitionTooLarge = Amp "too-large" Error
+        "The definition is larger than AMP's 1 MB limit."
+        "AMP rejects alert manager definitions over 1 MB (the file, template files included).
+Split the configuration, or shorten templates.";
+
+    Quota = Amp "quota" Warning
+        "The definition exceeds a default AMP quota (100 templates, inhibit rules or route nodes)."
+        "AMP limits a definition to 100 template files, 100 inhibit rules and 100 routing tree nodes
+by default. These quotas can be raised through Service Quotas; request an increase before
+uploading.";
+
+    NewerFeature = Amp "newer-feature" Error
+        "The output uses a field or syntax newer than the target Alertmanager."
+        "AMP parses the definition strictly with its own Alertmanager version, which AWS does not
+publish; am2amp targets 0.27 by default (`--alertmanager-version`). A field or matcher syntax
+introduced later is rejected at upload (`field X not found`). Remove it or raise the target if
+you know AMP accepts it.";
+
+    SnsSubject = Amp "subject" Advice
+        "An SNS integration uses the default subject, which AMP may rewrite."
+        "SNS subjects must be printable ASCII and under 100 characters. The default subject lists
+the group's label values and easily breaks both rules; AMP then replaces or truncates it. Set a
+short `subject`.";
+
+    SelfCheck = Amp "self-check" Error
+        "Internal error: the converted definition failed am2amp's own check."
+        "am2amp reloads every definition it writes and checks it like an input. This finding means
+the converter produced something invalid; nothing was written. Please report it with the
+input.";
 }
 
 /// The catalogue as Markdown (the content of `docs/codes.md`).

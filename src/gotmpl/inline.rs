@@ -14,6 +14,8 @@ use super::{Template, defaults};
 /// A call that cannot be inlined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineError {
+    /// True when the called template is not defined (a lint finding already says so).
+    pub undefined: bool,
     /// What went wrong.
     pub message: String,
     /// The call, in the text being inlined.
@@ -72,11 +74,15 @@ impl Inliner<'_, '_> {
             match n {
                 Node::Template(call) => {
                     let err = |message: String| InlineError {
+                        undefined: false,
                         message,
                         pos: call.pos.clone(),
                     };
                     let Some(body) = self.lib.get(&call.name) else {
-                        return Err(err(format!("template `{}` is not defined", call.name)));
+                        return Err(InlineError {
+                            undefined: true,
+                            ..err(format!("template `{}` is not defined", call.name))
+                        });
                     };
                     if self.stack.iter().any(|s| s == &call.name) {
                         return Err(err(format!(
@@ -126,6 +132,7 @@ impl Inliner<'_, '_> {
             Some(_) if arg_is_dot && !uses.dollar => body,
             None => {
                 return Err(InlineError {
+                    undefined: false,
                     message: "a template that uses dot is called without an argument".into(),
                     pos: pos.clone(),
                 });

@@ -14,7 +14,7 @@ pub mod print;
 pub mod types;
 
 pub use ast::Template;
-pub use parse::parse;
+pub use parse::{parse, parse_in_scope};
 
 /// A template that does not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,11 +7,18 @@ use crate::alertmanager::strconv;
 
 /// Parses a template text (with its `define`s).
 pub fn parse(src: &str) -> Result<Template, ParseError> {
+    parse_in_scope(src, &[])
+}
+
+/// Parses a template fragment that uses variables declared around it (`$alert`).
+pub fn parse_in_scope(src: &str, vars: &[&str]) -> Result<Template, ParseError> {
     let toks = lex(src)?;
+    let mut all = vec!["$".to_string()];
+    all.extend(vars.iter().map(|v| v.to_string()));
     let mut p = Parser {
         toks,
         i: 0,
-        vars: vec!["$".to_string()],
+        vars: all,
         range_depth: 0,
         defines: Vec::new(),
         open: Vec::new(),

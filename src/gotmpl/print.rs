@@ -4,7 +4,7 @@ use super::ast::{Arg, Call, Command, Control, List, Node, Pipe, Template};
 
 /// The text of a whole template (its defines first, then the body).
 pub fn template(t: &Template) -> String {
-    let mut out = Out::default();
+    let mut out = Writer::default();
     for d in &t.defines {
         out.action(&format!("define {}", quote_name(&d.name)));
         list(&mut out, &d.list);
@@ -16,28 +16,51 @@ pub fn template(t: &Template) -> String {
 
 /// The text of a list of nodes.
 pub fn nodes(l: &List) -> String {
-    let mut out = Out::default();
+    let mut out = Writer::default();
     list(&mut out, l);
     out.0
 }
 
-/// Output buffer that never lets text run into a following `{{`.
-#[derive(Default)]
-struct Out(String);
+/// Template text being written: static text never runs into a following `{{`, and a `{{` in
+/// static text is written so that it stays text.
+#[derive(Debug, Default)]
+pub struct Writer(String);
 
-impl Out {
-    fn text(&mut self, s: &str) {
+impl Writer {
+    /// Appends static text.
+    pub fn text(&mut self, s: &str) {
         for part in s.split_inclusive('{') {
-            self.guard();
+            if part.starts_with('{') {
+                self.guard();
+            }
             self.0.push_str(part);
         }
     }
 
-    fn action(&mut self, inner: &str) {
+    /// Appends `{{ inner }}`.
+    pub fn action(&mut self, inner: &str) {
         self.guard();
         self.0.push_str("{{ ");
         self.0.push_str(inner);
         self.0.push_str(" }}");
+    }
+
+    /// Appends template text as it is (it must be a whole template on its own).
+    pub fn template(&mut self, t: &str) {
+        if t.starts_with('{') {
+            self.guard();
+        }
+        self.0.push_str(t);
+    }
+
+    /// Appends nodes.
+    pub fn nodes(&mut self, l: &List) {
+        list(self, l);
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.0
     }
 
     /// A `{` at the end of the buffer would merge with a following `{`.
@@ -49,13 +72,13 @@ impl Out {
     }
 }
 
-fn list(out: &mut Out, l: &List) {
+fn list(out: &mut Writer, l: &List) {
     for n in l {
         node(out, n);
     }
 }
 
-fn node(out: &mut Out, n: &Node) {
+fn node(out: &mut Writer, n: &Node) {
     match n {
         Node::Text(s, _) => out.text(s),
         Node::Action(p) => out.action(&pipe(p)),
@@ -68,7 +91,7 @@ fn node(out: &mut Out, n: &Node) {
     }
 }
 
-fn control(out: &mut Out, kw: &str, c: &Control) {
+fn control(out: &mut Writer, kw: &str, c: &Control) {
     out.action(&format!("{kw} {}", pipe(&c.pipe)));
     list(out, &c.list);
     if let Some(e) = &c.else_list {
@@ -101,7 +124,7 @@ fn chained_head(kw: &str, c: &Control) -> String {
 }
 
 /// Prints the body of a chained `else if` and everything after it, sharing one `{{ end }}`.
-fn rest_of_chain(out: &mut Out, kw: &str, c: &Control) {
+fn rest_of_chain(out: &mut Writer, kw: &str, c: &Control) {
     list(out, &c.list);
     if let Some(e) = &c.else_list {
         let chained = match (kw, e.as_slice()) {

@@ -160,7 +160,7 @@ fn finding(f: Finding, span: Span, context: &str, in_file: bool) -> Diagnostic {
 }
 
 /// The file span of a range inside a templated scalar (registering the scalar as a source).
-fn field_span(sources: &mut Sources, scalar: &Scalar, pos: &std::ops::Range<usize>) -> Span {
+pub fn field_span(sources: &mut Sources, scalar: &Scalar, pos: &std::ops::Range<usize>) -> Span {
     let parent = scalar.origin.source;
     let offsets = yaml::scalar_offsets(&sources.get(parent).text, scalar)
         .unwrap_or_else(|| vec![scalar.origin.start; scalar.value.len() + 1]);

@@ -132,6 +132,30 @@ impl Node {
         }
     }
 
+    /// The whole extent of the node in its source: from its start to the end of its last
+    /// descendant.
+    pub fn extent(&self) -> Span {
+        let mut end = self.span.end;
+        let mut visit = |n: &Node| {
+            let e = n.extent();
+            if e.source == self.span.source {
+                end = end.max(e.end);
+            }
+        };
+        match &self.kind {
+            Kind::Seq(items) => items.iter().for_each(&mut visit),
+            Kind::Map(entries) => entries.iter().for_each(|e| {
+                visit(&e.key);
+                visit(&e.value);
+            }),
+            _ => {}
+        }
+        Span {
+            end,
+            ..self.span
+        }
+    }
+
     /// The scalar, if this is one.
     pub fn as_scalar(&self) -> Option<&Scalar> {
         match &self.kind {

@@ -92,6 +92,28 @@ pub enum IntegrationKind {
 }
 
 impl IntegrationKind {
+    /// Every kind.
+    pub const ALL: &'static [IntegrationKind] = &[
+        IntegrationKind::Discord,
+        IntegrationKind::Email,
+        IntegrationKind::Incidentio,
+        IntegrationKind::Pagerduty,
+        IntegrationKind::Slack,
+        IntegrationKind::Webhook,
+        IntegrationKind::Opsgenie,
+        IntegrationKind::Wechat,
+        IntegrationKind::Pushover,
+        IntegrationKind::Victorops,
+        IntegrationKind::Sns,
+        IntegrationKind::Telegram,
+        IntegrationKind::Webex,
+        IntegrationKind::Msteams,
+        IntegrationKind::MsteamsV2,
+        IntegrationKind::Jira,
+        IntegrationKind::Rocketchat,
+        IntegrationKind::Mattermost,
+    ];
+
     /// The integration name Alertmanager uses (`pagerduty`).
     pub fn name(self) -> &'static str {
         match self {

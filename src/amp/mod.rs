@@ -1,0 +1,4 @@
+//! AMP's side: the alert manager definition file and the rules AMP applies to it.
+
+pub mod definition;
+pub mod rules;

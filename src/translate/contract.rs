@@ -1,0 +1,233 @@
+//! The message contract (v1): a tree of [`Value`]s rendered as a Go template whose output is
+//! a YAML mapping. Structure is static text; every value that depends on the notification is
+//! printed through Go's `printf "%q"` inside a double-quoted scalar (see
+//! [`crate::gotmpl::escape`]), so the rendered message parses whatever alerts contain.
+
+use crate::gotmpl::escape::{wrap_body, yaml_body};
+use crate::gotmpl::print::{self, Writer};
+use crate::gotmpl::{Template, ast::Node, parse_in_scope};
+
+
+/// The contract version written as `am2amp:`.
+pub const VERSION: u32 = 1;
+
+/// The date format that matches Go's JSON encoding of alert times.
+pub const TIME_FORMAT: &str = "2006-01-02T15:04:05.999999999Z07:00";
+
+/// One value of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// A YAML token written as is (`1`, `true`, `pagerduty`): the caller guarantees it is one.
+    Raw(String),
+    /// A string known now.
+    Str(String),
+    /// Template text that prints the body of a double-quoted scalar (already escaped).
+    Tmpl(String),
+    /// Template text that prints a YAML integer.
+    RawTmpl(String),
+    /// A mapping with keys known now.
+    Map(Vec<(String, Value)>),
+    /// A sequence known now.
+    Seq(Vec<Value>),
+    /// A mapping from a template value of type map (`.GroupLabels`): every key and value
+    /// escaped.
+    Pairs(String),
+    /// A sequence with one item per element of a template value.
+    Each(Each),
+}
+
+/// A sequence built by ranging over a template value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Each {
+    /// The ranged-over expression (`.Alerts`).
+    pub over: String,
+    /// The variables bound per element (`$alert`, or `$k, $v` over a map).
+    pub vars: Vec<String>,
+    /// At most this many items (lists only).
+    pub limit: Option<u64>,
+    /// The item, which may use the variables.
+    pub item: Box<Value>,
+}
+
+impl Value {
+    /// A string printed by a template expression (`.Status`, `$alert.Fingerprint`), evaluated
+    /// where `vars` are declared.
+    pub fn expr(expr: &str, vars: &[&str]) -> Value {
+        Value::Tmpl(quoted(expr, vars))
+    }
+
+    /// A mapping from `(key, value)` pairs.
+    pub fn map<K: Into<String>>(entries: Vec<(K, Value)>) -> Value {
+        Value::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+
+    /// A boolean.
+    pub fn bool(b: bool) -> Value {
+        Value::Raw(b.to_string())
+    }
+}
+
+/// The escaped printing action for an expression, as template text.
+pub fn quoted(expr: &str, vars: &[&str]) -> String {
+    let parsed: Template = parse_in_scope(&format!("{{{{ {expr} }}}}"), vars)
+        .unwrap_or_else(|e| panic!("generated expression {expr:?}: {}", e.message));
+    match parsed.root.as_slice() {
+        [Node::Action(p)] => format!("{{{{ {} }}}}", print::pipe(&wrap_body(p))),
+        _ => panic!("generated expression {expr:?} is not one action"),
+    }
+}
+
+/// Renders a top-level mapping as template text.
+pub fn render(entries: &[(String, Value)]) -> String {
+    let mut w = Writer::default();
+    for (i, (k, v)) in entries.iter().enumerate() {
+        if i > 0 {
+            w.text("\n");
+        }
+        w.text(&key(k));
+        w.text(":");
+        value(&mut w, v, 2);
+    }
+    w.finish()
+}
+
+/// A key known now: plain when it is a simple identifier, double-quoted otherwise.
+fn key(k: &str) -> String {
+    let simple = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if simple && !crate::yaml::emit::resolves_to_non_string(k) {
+        k.to_string()
+    } else {
+        format!("\"{}\"", yaml_body(k))
+    }
+}
+
+fn newline(w: &mut Writer, indent: usize) {
+    w.text("\n");
+    w.text(&" ".repeat(indent));
+}
+
+/// Writes a value after `key:` or `-`; nested blocks are indented to `indent`.
+fn value(w: &mut Writer, v: &Value, indent: usize) {
+    match v {
+        Value::Null => w.text(" null"),
+        Value::Raw(s) => {
+            w.text(" ");
+            w.text(s);
+        }
+        Value::Str(s) => {
+            w.text(" \"");
+            w.text(&yaml_body(s));
+            w.text("\"");
+        }
+        Value::Tmpl(t) => {
+            w.text(" \"");
+            raw(w, t);
+            w.text("\"");
+        }
+        Value::RawTmpl(t) => {
+            w.text(" ");
+            raw(w, t);
+        }
+        Value::Map(entries) if entries.is_empty() => w.text(" {}"),
+        Value::Map(entries) => {
+            for (k, v) in entries {
+                newline(w, indent);
+                w.text(&key(k));
+                w.text(":");
+                value(w, v, indent + 2);
+            }
+        }
+        Value::Seq(items) if items.is_empty() => w.text(" []"),
+        Value::Seq(items) => {
+            for item in items {
+                newline(w, indent);
+                w.text("-");
+                item_value(w, item, indent + 2);
+            }
+        }
+        Value::Pairs(over) => {
+            let vars = ["$am2ampKey", "$am2ampValue"];
+            w.action(&format!("range {}, {} := {over}", vars[0], vars[1]));
+            newline(w, indent);
+            w.text("\"");
+            raw(w, &quoted(vars[0], &vars));
+            w.text("\":");
+            value(w, &Value::Tmpl(quoted(vars[1], &vars)), indent + 2);
+            w.action("else");
+            w.text(" {}");
+            w.action("end");
+        }
+        Value::Each(e) => {
+            let vars = e.vars.join(", ");
+            match e.limit {
+                Some(n) => {
+                    w.action(&format!("range $am2ampIndex, {vars} := {}", e.over));
+                    w.action(&format!("if lt $am2ampIndex {n}"));
+                }
+                None => w.action(&format!("range {vars} := {}", e.over)),
+            }
+            newline(w, indent);
+            w.text("-");
+            item_value(w, &e.item, indent + 2);
+            if e.limit.is_some() {
+                w.action("end");
+            }
+            w.action("else");
+            w.text(" []");
+            w.action("end");
+        }
+    }
+}
+
+/// Writes a sequence item: a mapping starts on the `-` line.
+fn item_value(w: &mut Writer, v: &Value, indent: usize) {
+    match v {
+        Value::Map(entries) if !entries.is_empty() => {
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i == 0 {
+                    w.text(" ");
+                } else {
+                    newline(w, indent);
+                }
+                w.text(&key(k));
+                w.text(":");
+                value(w, v, indent + 2);
+            }
+        }
+        other => value(w, other, indent),
+    }
+}
+
+/// Appends template text written by am2amp.
+fn raw(w: &mut Writer, t: &str) {
+    w.template(t);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_structure_and_escaped_values() {
+        let msg = render(&[
+            ("am2amp".into(), Value::Raw("1".into())),
+            ("receiver".into(), Value::Str("team \"x\"\n{{".into())),
+            ("status".into(), Value::expr(".Status", &[])),
+            (
+                "group".into(),
+                Value::map(vec![
+                    ("labels", Value::Pairs(".GroupLabels".into())),
+                    ("empty", Value::Seq(vec![])),
+                ]),
+            ),
+        ]);
+        assert_eq!(
+            msg,
+            "am2amp: 1\nreceiver: \"team \\\"x\\\"\\n{{ \"{\" }}{\"\nstatus: \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print (.Status))) }}\"\ngroup:\n  labels:{{ range $am2ampKey, $am2ampValue := .GroupLabels }}\n    \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print ($am2ampKey))) }}\": \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print ($am2ampValue))) }}\"{{ else }} {}{{ end }}\n  empty: []"
+        );
+        assert!(crate::gotmpl::parse(&msg).is_ok());
+    }
+}

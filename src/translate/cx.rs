@@ -1,0 +1,233 @@
+//! What every integration translator needs: options, `global`, named templates, route keys,
+//! secrets, and the place findings go.
+
+use std::path::PathBuf;
+
+use crate::diag::{Code, Diagnostic};
+use crate::gotmpl::escape::escape;
+use crate::gotmpl::inline::{Library, inline};
+use crate::gotmpl::{parse, print};
+use crate::lint::field_span;
+use crate::model::{Secret, Sp, Tmpl};
+use crate::source::{Sources, Span};
+use crate::validate::GlobalView;
+
+use super::Options;
+use super::contract::Value;
+use super::routes::RouteKeys;
+use super::secrets::{self, Secrets};
+
+/// How the old Alertmanager sorted the label set in group keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelOrder {
+    /// Up to 0.27: the formatted `name="value"` strings are sorted.
+    Formatted,
+    /// From 0.28: sorted by label name.
+    Name,
+}
+
+impl LabelOrder {
+    /// The contract's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelOrder::Formatted => "formatted",
+            LabelOrder::Name => "name",
+        }
+    }
+}
+
+/// Shared state of one translation.
+pub struct Cx<'a> {
+    /// Options.
+    pub opts: &'a Options,
+    /// What integrations inherit.
+    pub global: GlobalView<'a>,
+    /// Named templates (user files over am2amp's defaults).
+    pub lib: Library<'a>,
+    /// Route keys per receiver.
+    pub routes: RouteKeys,
+    /// The Alertmanager version the config ran on before the migration.
+    pub source_version: crate::model::Version,
+    /// Label-set order of the source Alertmanager.
+    pub order: LabelOrder,
+    /// Entries whose defaults link to `.ExternalURL`, with those fields.
+    pub external_url_fields: Vec<(Span, &'static str, Vec<String>)>,
+    /// Receivers already told that their group key falls back.
+    pub group_key_reported: std::collections::BTreeSet<String>,
+    /// Secrets collected so far.
+    pub secrets: Secrets,
+    /// Findings.
+    pub diags: &'a mut Vec<Diagnostic>,
+    /// Sources, for spans inside templates.
+    pub sources: &'a mut Sources,
+    /// The config file's directory (`http_config` files are relative to it).
+    pub config_dir: PathBuf,
+}
+
+/// One integration entry being translated.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The receiver's name.
+    pub receiver: &'a str,
+    /// `pagerduty`, `slack` or `webhook`.
+    pub integration: &'static str,
+    /// The entry's index in its list.
+    pub index: usize,
+    /// Where the entry is.
+    pub span: Span,
+}
+
+impl Entry<'_> {
+    /// The reference name of one of this entry's secrets.
+    pub fn reference(&self, field: &str) -> String {
+        secrets::reference(self.receiver, self.integration, self.index, field)
+    }
+}
+
+/// Default templates whose output links to `.ExternalURL`.
+const EXTERNAL_URL_TEMPLATES: &[&str] = &[
+    "__alertmanagerURL",
+    "slack.default.titlelink",
+    "slack.default.fallback",
+    "pagerduty.default.clientURL",
+];
+
+impl Cx<'_> {
+    /// The message value of templated field `name`: the configured template, or `default`
+    /// when the field is absent, with template calls expanded and output escaped.
+    pub fn field(
+        &mut self,
+        e: &Entry,
+        name: &str,
+        configured: Option<&Sp<Tmpl>>,
+        default: &str,
+    ) -> Value {
+        match configured {
+            Some(t) => self.template(e, name, &t.value.0.value, Some(t)),
+            None => {
+                if EXTERNAL_URL_TEMPLATES.iter().any(|n| default.contains(n)) {
+                    self.external_url_advice(e, name);
+                }
+                self.template(e, name, default, None)
+            }
+        }
+    }
+
+    /// The message value of a template text (`at` locates it in the file, when it is there).
+    pub fn template(&mut self, e: &Entry, name: &str, text: &str, at: Option<&Sp<Tmpl>>) -> Value {
+        if !text.contains("{{") {
+            return Value::Str(text.to_string());
+        }
+        // Syntax errors and undefined templates are reported by the template lint.
+        let Ok(parsed) = parse(text) else {
+            return Value::Str(String::new());
+        };
+        match inline(&parsed.root, &self.lib) {
+            Ok(list) => match escape(&list) {
+                Ok(escaped) => Value::Tmpl(print::nodes(&escaped)),
+                Err(_) => Value::Str(String::new()),
+            },
+            Err(err) if err.undefined => Value::Str(String::new()),
+            Err(err) => {
+                let span = match at {
+                    Some(t) => field_span(self.sources, &t.value.0, &err.pos),
+                    None => e.span,
+                };
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::InlineFailed,
+                        span,
+                        format!("in `{name}`: {}", err.message),
+                    )
+                    .label("this call cannot be expanded into the SNS message")
+                    .help("rewrite the template without recursion, or pass the argument it uses"),
+                );
+                Value::Str(String::new())
+            }
+        }
+    }
+
+    fn external_url_advice(&mut self, e: &Entry, name: &str) {
+        if self.opts.external_url.is_some() {
+            return;
+        }
+        match self.external_url_fields.last_mut() {
+            Some((span, _, fields)) if *span == e.span => fields.push(name.to_string()),
+            _ => self
+                .external_url_fields
+                .push((e.span, e.integration, vec![name.to_string()])),
+        }
+    }
+
+    /// Reports the entries whose defaults link to `.ExternalURL`.
+    pub fn flush_external_url(&mut self) {
+        for (span, integration, fields) in std::mem::take(&mut self.external_url_fields) {
+            let list: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            self.diags.push(
+                Diagnostic::new(
+                    Code::ExternalUrl,
+                    span,
+                    if list.len() == 1 {
+                        format!("the default {} of this {integration} entry links to `.ExternalURL`, which becomes AMP's URL", list[0])
+                    } else {
+                        format!("the defaults {} of this {integration} entry link to `.ExternalURL`, which becomes AMP's URL", list.join(" and "))
+                    },
+                )
+                .label("this entry uses the defaults")
+                .help("pass `--external-url` with your Alertmanager's URL to keep links pointing at it"),
+            );
+        }
+    }
+
+    /// The message entry for a secret: a reference (or the value under `--secrets inline`);
+    /// a templated value is rendered instead.
+    pub fn secret(&mut self, e: &Entry, field: &str, value: &str, span: Span) -> (String, Value) {
+        if value.contains("{{") {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::SecretTemplated,
+                    span,
+                    format!("`{field}` is a template; its rendered value is carried in the message"),
+                )
+                .label("rendered for each notification"),
+            );
+            return (field.to_string(), self.template(e, field, value, None));
+        }
+        self.secrets
+            .carry(field, e.reference(field), value, span, self.diags)
+    }
+
+    /// The value of a `*_file` setting: read under `--read-secret-files`, an error otherwise.
+    pub fn secret_file(&mut self, field: &str, path: &Sp<String>, base: &std::path::Path) -> Option<Secret> {
+        if !self.opts.read_secret_files {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::SecretFile,
+                    path.key,
+                    format!("`{field}` names a file, which AMP cannot read"),
+                )
+                .label("read from the old Alertmanager's disk at send time")
+                .help(format!(
+                    "put the value in the config, or pass `--read-secret-files` to read `{}` now",
+                    path.value
+                )),
+            );
+            return None;
+        }
+        match secrets::read_file(&path.value, base) {
+            Ok(v) => Some(Secret::new(v)),
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::SecretFileUnreadable,
+                        path.span,
+                        format!("cannot read `{field}`: {why}"),
+                    )
+                    .label("this file")
+                    .help("relative paths are resolved from the current directory (from the config's directory inside `http_config`)"),
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! `http_config` in the message: the credentials the relay must send (as secret references),
+//! and a finding for each network setting that is not carried.
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Sp;
+use crate::model::http::HttpConfig;
+
+use super::contract::Value;
+use super::cx::{Cx, Entry};
+
+/// The effective `http_config` of an entry (its own, else the global one) as a message value,
+/// or `None` when it has no credentials.
+pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Value> {
+    let h = own.or_else(|| cx.global.http_config())?;
+    let base = cx.config_dir.clone();
+    let mut out: Vec<(String, Value)> = Vec::new();
+    let h = &h.value;
+
+    if let Some(b) = &h.basic_auth {
+        let mut m = Vec::new();
+        if let Some(u) = &b.value.username {
+            m.push(("username".to_string(), Value::Str(u.value.clone())));
+        } else if let Some(f) = &b.value.username_file
+            && let Some(u) = cx.secret_file("username_file", f, &base)
+        {
+            m.push(("username".to_string(), Value::Str(u.expose().to_string())));
+        }
+        let password = match (&b.value.password, &b.value.password_file) {
+            (Some(p), _) if !p.value.is_empty() => Some((p.value.clone(), p.span)),
+            (_, Some(f)) => cx
+                .secret_file("password_file", f, &base)
+                .map(|p| (p, f.span)),
+            _ => None,
+        };
+        if let Some((p, span)) = password {
+            m.push(cx.secret(e, "http_config/basic_auth/password", p.expose(), span));
+        }
+        out.push(("basic_auth".into(), Value::Map(rename(m))));
+    }
+
+    let bearer = match (&h.bearer_token, &h.bearer_token_file) {
+        (Some(t), _) if !t.value.is_empty() => Some((t.value.clone(), t.span)),
+        (_, Some(f)) => cx
+            .secret_file("bearer_token_file", f, &base)
+            .map(|t| (t, f.span)),
+        _ => None,
+    };
+    let auth = h.authorization.as_ref().map(|a| {
+        let creds = match (&a.value.credentials, &a.value.credentials_file) {
+            (Some(c), _) if !c.value.is_empty() => Some((c.value.clone(), c.span)),
+            (_, Some(f)) => cx
+                .secret_file("credentials_file", f, &base)
+                .map(|c| (c, f.span)),
+            _ => None,
+        };
+        let kind = a
+            .value
+            .r#type
+            .as_ref()
+            .map_or("Bearer".to_string(), |t| t.value.clone());
+        (kind, creds)
+    });
+    if let Some((kind, creds)) = auth.or(bearer.map(|b| ("Bearer".to_string(), Some(b)))) {
+        let mut m = vec![("type".to_string(), Value::Str(kind))];
+        if let Some((c, span)) = creds {
+            m.push(cx.secret(e, "http_config/authorization/credentials", c.expose(), span));
+        }
+        out.push(("authorization".into(), Value::Map(rename(m))));
+    }
+
+    if let Some(o) = &h.oauth2 {
+        let o = &o.value;
+        let mut m = Vec::new();
+        if let Some(id) = &o.client_id {
+            m.push(("client_id".to_string(), Value::Str(id.value.clone())));
+        }
+        let secret = match (&o.client_secret, &o.client_secret_file) {
+            (Some(s), _) if !s.value.is_empty() => Some((s.value.clone(), s.span)),
+            (_, Some(f)) => cx
+                .secret_file("client_secret_file", f, &base)
+                .map(|s| (s, f.span)),
+            _ => None,
+        };
+        if let Some((s, span)) = secret {
+            m.push(cx.secret(e, "http_config/oauth2/client_secret", s.expose(), span));
+        }
+        if let Some(u) = &o.token_url {
+            m.push(("token_url".to_string(), Value::Str(u.value.clone())));
+        }
+        if let Some(s) = &o.scopes {
+            let scopes = s.value.iter().map(|s| Value::Str(s.value.clone())).collect();
+            m.push(("scopes".to_string(), Value::Seq(scopes)));
+        }
+        if let Some(p) = &o.endpoint_params {
+            let params = p
+                .value
+                .iter()
+                .map(|(k, v)| (k.value.clone(), Value::Str(v.value.clone())))
+                .collect();
+            m.push(("endpoint_params".to_string(), Value::Map(params)));
+        }
+        out.push(("oauth2".into(), Value::Map(rename(m))));
+    }
+
+    not_carried(cx, h);
+    (!out.is_empty()).then_some(Value::Map(out))
+}
+
+/// Secret entries come back named by their path (`http_config/basic_auth/password_ref`);
+/// inside the message only the last part is the key.
+fn rename(entries: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    entries
+        .into_iter()
+        .map(|(k, v)| (k.rsplit('/').next().unwrap_or(&k).to_string(), v))
+        .collect()
+}
+
+fn not_carried(cx: &mut Cx, h: &HttpConfig) {
+    let mut report = |span, what: &str| {
+        cx.diags.push(
+            Diagnostic::new(
+                Code::HttpSetting,
+                span,
+                format!("`http_config` {what} is not carried to the relay"),
+            )
+            .label("not in the SNS message")
+            .help("configure the relay's HTTP client to match"),
+        );
+    };
+    if let Some(t) = &h.tls_config {
+        report(t.key, "`tls_config`");
+    }
+    if let Some(p) = &h.proxy_url {
+        report(p.key, "`proxy_url`");
+    }
+    if let Some(p) = &h.no_proxy {
+        report(p.key, "`no_proxy`");
+    }
+    if let Some(p) = h.proxy_from_environment.as_ref().filter(|p| p.value) {
+        report(p.key, "`proxy_from_environment`");
+    }
+    if let Some(p) = &h.proxy_connect_header {
+        report(p.key, "`proxy_connect_header`");
+    }
+    if let Some(p) = &h.http_headers {
+        report(p.key, "`http_headers`");
+    }
+    if let Some(f) = h.follow_redirects.as_ref().filter(|f| !f.value) {
+        report(f.key, "`follow_redirects: false`");
+    }
+    if let Some(f) = h.enable_http2.as_ref().filter(|f| !f.value) {
+        report(f.key, "`enable_http2: false`");
+    }
+}

@@ -1,0 +1,308 @@
+//! Translation of a checked config into the inner config of an AMP definition: PagerDuty,
+//! Slack and webhook receivers become `sns_configs` carrying the message contract; routes,
+//! inhibit rules and time intervals are copied as written; template files get bare names.
+
+pub mod contract;
+mod cx;
+mod http;
+mod pagerduty;
+mod receivers;
+mod routes;
+pub mod secrets;
+mod slack;
+mod sns;
+mod templates;
+pub mod topics;
+mod tree;
+mod webhook;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::alertmanager::duration;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::gotmpl::inline::Library;
+use crate::gotmpl::print::Writer;
+use crate::gotmpl::{Template, parse};
+use crate::lint::ParsedFile;
+use crate::model::{Config, FeatureUse, Version};
+use crate::source::{Sources, Span};
+use crate::validate::GlobalView;
+use crate::yaml::{Entry as YamlEntry, Kind, Node};
+
+pub use cx::LabelOrder;
+pub use secrets::SecretsMode;
+pub use topics::Topics;
+
+/// What to do with PagerDuty integrations.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PagerdutyMode {
+    /// Rewrite them to SNS like the others.
+    #[default]
+    Sns,
+    /// Keep them as AMP's native PagerDuty integration, keys in this Secrets Manager secret.
+    Native {
+        /// The secret's ARN.
+        secret_arn: String,
+    },
+}
+
+/// Conversion settings.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where topic ARNs come from.
+    pub topics: Topics,
+    /// `sigv4.region` for converted integrations (default: the topic ARN's region).
+    pub region: Option<String>,
+    /// How secrets are carried.
+    pub secrets: SecretsMode,
+    /// A `--secrets-out` manifest will be written.
+    pub secrets_out: bool,
+    /// Read `*_file` settings at conversion time.
+    pub read_secret_files: bool,
+    /// PagerDuty strategy.
+    pub pagerduty: PagerdutyMode,
+    /// What `.ExternalURL` rendered as on the old Alertmanager.
+    pub external_url: Option<String>,
+    /// Remove integrations AMP cannot run instead of failing.
+    pub drop_unsupported: bool,
+    /// Write `5d` for longer `repeat_interval`s.
+    pub clamp_repeat_interval: bool,
+    /// The Alertmanager version the config ran on (default: the newest feature it uses, at
+    /// least 0.25).
+    pub source_version: Option<Version>,
+    /// `check`'s preview: no findings that depend on convert's options (topics).
+    pub preview: bool,
+}
+
+/// What translation needs from a checked input.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The config's root node.
+    pub root: &'a Node,
+    /// The decoded config.
+    pub config: &'a Config,
+    /// Template files that parsed, in load order.
+    pub templates: &'a [ParsedFile],
+    /// Uses of features newer than 0.25.
+    pub features: &'a [FeatureUse],
+    /// The config file (`None` for stdin).
+    pub path: Option<&'a Path>,
+}
+
+/// The translated config.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The inner Alertmanager config.
+    pub config: Node,
+    /// `template_files`: bare name → text.
+    pub template_files: Vec<(String, String)>,
+    /// Secret reference → value.
+    pub secrets: BTreeMap<String, String>,
+    /// Input ranges that are not copied to the output (translated or removed).
+    pub replaced: Vec<Span>,
+}
+
+/// AMP's maximum `repeat_interval`, in milliseconds.
+const MAX_REPEAT_MS: u64 = 5 * 24 * 3600 * 1000;
+
+/// Translates one checked input. Findings go to `diags`; the result is meaningful only when
+/// none of them is an error.
+pub fn translate(
+    input: Input,
+    opts: &Options,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Translation {
+    let source_version = opts.source_version.unwrap_or_else(|| {
+        input
+            .features
+            .iter()
+            .map(|f| f.since)
+            .max()
+            .unwrap_or(Version::V0_25)
+            .max(Version::V0_25)
+    });
+    let external = opts.external_url.as_deref().map(external_url_template);
+    let lib = Library::new(
+        external
+            .iter()
+            .chain(input.templates.iter().map(|p| &p.template)),
+    );
+    let mut cx = cx::Cx {
+        opts,
+        global: GlobalView::new(input.config.global.as_ref().map(|g| &g.value)),
+        lib,
+        routes: routes::RouteKeys::new(input.config.route.as_ref()),
+        source_version,
+        order: if source_version >= Version::new(0, 28) {
+            LabelOrder::Name
+        } else {
+            LabelOrder::Formatted
+        },
+        group_key_reported: Default::default(),
+        external_url_fields: Vec::new(),
+        secrets: secrets::Secrets::new(opts.secrets),
+        diags,
+        sources,
+        config_dir: input
+            .path
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."))
+            .to_path_buf(),
+    };
+    let (template_files, names) = templates::files(input.templates, cx.sources);
+    let mut replaced = Vec::new();
+    let mut out: Vec<YamlEntry> = Vec::new();
+    for en in input.root.as_map().unwrap_or(&[]) {
+        let key = en.key.as_str().unwrap_or("");
+        let value = match key {
+            "global" => match global(&en.value) {
+                Some(g) => g,
+                None => continue,
+            },
+            "receivers" => {
+                let model = input.config.receivers.as_ref().map_or(&[][..], |r| &r.value);
+                receivers::rewrite(&mut cx, &en.value, model, &mut replaced)
+            }
+            "templates" => {
+                if names.is_empty() {
+                    continue;
+                }
+                Node::seq(names.iter().map(Node::string).collect())
+            }
+            "route" => route(&mut cx, &en.value),
+            "tracing" | "event_recorder" => {
+                replaced.push(en.value.extent());
+                cx.diags.push(
+                    Diagnostic::new(
+                        Code::ServerSetting,
+                        en.key.span,
+                        format!("`{key}` is removed: it configures the Alertmanager server, which AMP runs"),
+                    )
+                    .label("removed"),
+                );
+                continue;
+            }
+            _ => en.value.clone(),
+        };
+        out.push(YamlEntry {
+            key: en.key.clone(),
+            value,
+        });
+    }
+    cx.flush_external_url();
+    if let Some(g) = input.root.as_map().and_then(|m| m.iter().find(|e| e.key.as_str() == Some("global"))) {
+        replaced.push(g.value.extent());
+    }
+    if !opts.preview
+        && !opts.secrets_out
+        && opts.secrets == SecretsMode::Ref
+        && !cx.secrets.values().is_empty()
+    {
+        cx.diags.push(
+            Diagnostic::new(
+                Code::SecretManifest,
+                Span::start_of(input.root.span.source),
+                format!(
+                    "{} secret(s) replaced by reference names; the relay needs their values",
+                    cx.secrets.values().len()
+                ),
+            )
+            .help("pass `--secrets-out FILE` to write the reference → value table"),
+        );
+    }
+    Translation {
+        config: Node {
+            span: input.root.span,
+            kind: Kind::Map(out),
+        },
+        template_files,
+        secrets: cx.secrets.values().clone(),
+        replaced,
+    }
+}
+
+/// The override of `__alertmanagerURL` that keeps the old Alertmanager's address.
+fn external_url_template(url: &str) -> Template {
+    let mut w = Writer::default();
+    w.action(r#"define "__alertmanagerURL""#);
+    w.text(url.trim_end_matches('/'));
+    w.text("/#/alerts?receiver=");
+    w.action(".Receiver | urlquery");
+    w.action("end");
+    parse(&w.finish()).unwrap_or_default()
+}
+
+/// `global:` keeps only `resolve_timeout`; what integrations inherited is in their messages.
+fn global(node: &Node) -> Option<Node> {
+    let kept: Vec<YamlEntry> = node
+        .as_map()?
+        .iter()
+        .filter(|e| e.key.as_str() == Some("resolve_timeout"))
+        .cloned()
+        .collect();
+    (!kept.is_empty()).then_some(Node {
+        span: node.span,
+        kind: Kind::Map(kept),
+    })
+}
+
+/// The routing tree as written, with `repeat_interval`s over AMP's maximum reported (and
+/// clamped on request).
+fn route(cx: &mut cx::Cx, node: &Node) -> Node {
+    let Kind::Map(entries) = &node.kind else {
+        return node.clone();
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let value = match e.key.as_str() {
+            Some("repeat_interval") => repeat_interval(cx, &e.value),
+            Some("routes") => match &e.value.kind {
+                Kind::Seq(items) => Node {
+                    span: e.value.span,
+                    kind: Kind::Seq(items.iter().map(|r| route(cx, r)).collect()),
+                },
+                _ => e.value.clone(),
+            },
+            _ => e.value.clone(),
+        };
+        out.push(YamlEntry {
+            key: e.key.clone(),
+            value,
+        });
+    }
+    Node {
+        span: node.span,
+        kind: Kind::Map(out),
+    }
+}
+
+fn repeat_interval(cx: &mut cx::Cx, v: &Node) -> Node {
+    let Some(text) = v.as_str() else {
+        return v.clone();
+    };
+    match duration::parse_prom(text) {
+        Ok(ms) if ms > MAX_REPEAT_MS => {
+            let clamp = cx.opts.clamp_repeat_interval;
+            let mut d = Diagnostic::new(
+                Code::RepeatInterval,
+                v.span,
+                if clamp {
+                    format!("`repeat_interval: {text}` is clamped to 5d, AMP's maximum")
+                } else {
+                    format!("`repeat_interval: {text}` is longer than AMP's maximum of 5 days")
+                },
+            )
+            .label("AMP repeats notifications every 5 days at most");
+            if clamp {
+                d.severity = Severity::Advice;
+                cx.diags.push(d);
+                return Node::string("5d");
+            }
+            cx.diags.push(d.help("pass `--clamp-repeat-interval` to write 5d"));
+            v.clone()
+        }
+        _ => v.clone(),
+    }
+}

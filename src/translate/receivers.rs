@@ -1,0 +1,243 @@
+//! `receivers:` in the output: PagerDuty, Slack and webhook entries become `sns_configs`
+//! entries carrying the message contract, in order, in one `sns_configs` list placed where the
+//! receiver's first integration was; existing SNS entries are kept (cut down for AMP).
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Sp;
+use crate::model::receivers::{IntegrationKind, Receiver};
+use crate::source::Span;
+use crate::yaml::{Entry as YamlEntry, Node};
+
+use super::contract::{self, Each, Value};
+use super::cx::{Cx, Entry};
+use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
+
+/// The output `receivers:` list; spans of input parts that are not copied go to `replaced`.
+pub fn rewrite(cx: &mut Cx, node: &Node, model: &[Sp<Receiver>], replaced: &mut Vec<Span>) -> Node {
+    let items = node.as_seq().unwrap_or(&[]);
+    Node::seq(
+        items
+            .iter()
+            .zip(model)
+            .map(|(n, r)| receiver(cx, n, r, replaced))
+            .collect(),
+    )
+}
+
+/// Builds the output list of one receiver key, placed at the first integration's position.
+#[derive(Default)]
+struct Slot {
+    at: Option<usize>,
+    items: Vec<Node>,
+}
+
+impl Slot {
+    fn claim(&mut self, out: &mut Vec<YamlEntry>, key: &str) {
+        if self.at.is_none() {
+            self.at = Some(out.len());
+            out.push(YamlEntry {
+                key: Node::string(key),
+                value: Node::null(),
+            });
+        }
+    }
+}
+
+fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>) -> Node {
+    let name = r.value.name_str().to_string();
+    let name_span = r.value.name.as_ref().map_or(r.span, |n| n.span);
+    let mut out: Vec<YamlEntry> = Vec::new();
+    let mut sns_slot = Slot::default();
+    let mut pd_slot = Slot::default();
+    for en in node.as_map().unwrap_or(&[]) {
+        let key = en.key.as_str().unwrap_or("");
+        let Some(kind) = kind_of(key) else {
+            out.push(en.clone());
+            continue;
+        };
+        let entries: Vec<&Node> = en.value.as_seq().map_or(Vec::new(), |s| s.iter().collect());
+        let refs: Vec<_> = r
+            .value
+            .integrations()
+            .into_iter()
+            .filter(|i| i.kind == kind)
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        match kind {
+            IntegrationKind::Sns => {
+                sns_slot.claim(&mut out, "sns_configs");
+                let list = r.value.sns_configs.iter().flat_map(|l| l.value.iter());
+                for (n, s) in entries.iter().zip(list) {
+                    let kept = sns::keep(cx, n, &s.value);
+                    sns_slot.items.push(kept);
+                }
+            }
+            IntegrationKind::Pagerduty => {
+                let list = r.value.pagerduty_configs.iter().flat_map(|l| l.value.iter());
+                for (index, (n, p)) in entries.iter().zip(list).enumerate() {
+                    let e = entry(&name, kind, index, p.span);
+                    if let PagerdutyMode::Native { secret_arn } = &cx.opts.pagerduty {
+                        pd_slot.claim(&mut out, "pagerduty_configs");
+                        let native = pagerduty::native(cx, &e, n, &p.value, secret_arn);
+                        pd_slot.items.push(native);
+                        continue;
+                    }
+                    sns_slot.claim(&mut out, "sns_configs");
+                    replaced.push(n.extent());
+                    let section = pagerduty::section(cx, &e, &p.value);
+                    let sr = resolved(kind, p.value.send_resolved.as_ref());
+                    let converted = convert(cx, &e, name_span, section, sr);
+                    sns_slot.items.push(converted);
+                }
+            }
+            IntegrationKind::Slack => {
+                sns_slot.claim(&mut out, "sns_configs");
+                let list = r.value.slack_configs.iter().flat_map(|l| l.value.iter());
+                for (index, (n, s)) in entries.iter().zip(list).enumerate() {
+                    let e = entry(&name, kind, index, s.span);
+                    replaced.push(n.extent());
+                    let section = slack::section(cx, &e, &s.value);
+                    let sr = resolved(kind, s.value.send_resolved.as_ref());
+                    let converted = convert(cx, &e, name_span, section, sr);
+                    sns_slot.items.push(converted);
+                }
+            }
+            IntegrationKind::Webhook => {
+                sns_slot.claim(&mut out, "sns_configs");
+                let list = r.value.webhook_configs.iter().flat_map(|l| l.value.iter());
+                for (index, (n, w)) in entries.iter().zip(list).enumerate() {
+                    let e = entry(&name, kind, index, w.span);
+                    replaced.push(n.extent());
+                    let section = webhook::section(cx, &e, &w.value);
+                    let sr = resolved(kind, w.value.send_resolved.as_ref());
+                    let converted = convert(cx, &e, name_span, section, sr);
+                    sns_slot.items.push(converted);
+                }
+            }
+            other => {
+                replaced.push(en.value.extent());
+                unsupported(cx, &name, &en.key, other, refs.len());
+            }
+        }
+    }
+    for slot in [sns_slot, pd_slot] {
+        if let Some(at) = slot.at {
+            out[at].value = Node::seq(slot.items);
+        }
+    }
+    Node {
+        span: node.span,
+        kind: crate::yaml::Kind::Map(out),
+    }
+}
+
+fn kind_of(key: &str) -> Option<IntegrationKind> {
+    let name = key.strip_suffix("_configs")?;
+    IntegrationKind::ALL.iter().copied().find(|k| k.name() == name)
+}
+
+fn entry(receiver: &str, kind: IntegrationKind, index: usize, span: Span) -> Entry<'_> {
+    Entry {
+        receiver,
+        integration: kind.name(),
+        index,
+        span,
+    }
+}
+
+fn resolved(kind: IntegrationKind, explicit: Option<&Sp<bool>>) -> bool {
+    explicit.map_or(kind.default_send_resolved(), |b| b.value)
+}
+
+/// The `sns_configs` entry of a converted integration.
+fn convert(cx: &mut Cx, e: &Entry, name_span: Span, section: Value, send_resolved: bool) -> Node {
+    let mut top = header(cx, e, name_span);
+    top.push((e.integration.to_string(), section));
+    let message = contract::render(&top);
+    sns::converted(cx, e, name_span, send_resolved, message)
+}
+
+/// The fields every message starts with.
+fn header(cx: &mut Cx, e: &Entry, name_span: Span) -> Vec<(String, Value)> {
+    let route = match cx.routes.unique(e.receiver) {
+        Some(k) => Value::Str(k.to_string()),
+        None => {
+            group_key_advice(cx, e, name_span);
+            Value::Null
+        }
+    };
+    let vars = ["$am2ampKey", "$am2ampValue"];
+    let labels = Value::Each(Each {
+        over: ".GroupLabels".into(),
+        vars: vars.iter().map(|v| v.to_string()).collect(),
+        limit: None,
+        item: Box::new(Value::expr(
+            &format!("printf \"%s=%q\" {} {}", vars[0], vars[1]),
+            &vars,
+        )),
+    });
+    vec![
+        ("am2amp".into(), Value::Raw(contract::VERSION.to_string())),
+        ("integration".into(), Value::Raw(e.integration.into())),
+        ("receiver".into(), Value::Str(e.receiver.into())),
+        ("index".into(), Value::Raw(e.index.to_string())),
+        ("status".into(), Value::expr(".Status", &[])),
+        (
+            "group_key".into(),
+            Value::map(vec![
+                ("route", route),
+                ("labels", labels),
+                ("order", Value::Raw(cx.order.as_str().into())),
+            ]),
+        ),
+    ]
+}
+
+fn group_key_advice(cx: &mut Cx, e: &Entry, name_span: Span) {
+    let paths = cx.routes.all(e.receiver);
+    if paths.len() < 2
+        || e.integration == "slack"
+        || !cx.group_key_reported.insert(e.receiver.to_string())
+    {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        Code::GroupKeyFallback,
+        name_span,
+        format!(
+            "receiver `{}` is used by {} routes, so its messages carry no route key",
+            e.receiver,
+            paths.len()
+        ),
+    )
+    .label("the relay cannot rebuild Alertmanager's group key for it")
+    .help("give each route its own receiver to keep PagerDuty dedup keys and webhook group keys");
+    for (_, span) in paths.iter().take(5) {
+        d = d.secondary(*span, "routes here");
+    }
+    cx.diags.push(d);
+}
+
+fn unsupported(cx: &mut Cx, receiver: &str, key: &Node, kind: IntegrationKind, count: usize) {
+    let list = kind.key();
+    let d = if cx.opts.drop_unsupported {
+        Diagnostic::new(
+            Code::DroppedIntegration,
+            key.span,
+            format!("`{list}` of receiver `{receiver}` is removed: AMP cannot run it"),
+        )
+        .label(format!("{count} integration(s) removed"))
+        .help("subscribe an equivalent to the receiver's SNS topic")
+    } else {
+        Diagnostic::new(
+            Code::UnsupportedIntegration,
+            key.span,
+            format!("receiver `{receiver}` uses `{list}`, which AMP cannot run"),
+        )
+        .label("no SNS translation for this integration")
+        .help("replace it with an SNS subscriber, or pass `--drop-unsupported` to remove it")
+    };
+    cx.diags.push(d);
+}

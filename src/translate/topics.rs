@@ -1,0 +1,183 @@
+//! Which SNS topic each converted integration publishes to: a `--topics` file (receiver →
+//! ARN), else a `--topic-arn` template with `{receiver}`, `{integration}` and `{index}`.
+
+use std::collections::BTreeMap;
+
+/// Where topic ARNs come from.
+#[derive(Debug, Clone, Default)]
+pub struct Topics {
+    /// Receiver name → ARN.
+    pub map: BTreeMap<String, String>,
+    /// ARN template.
+    pub template: Option<String>,
+}
+
+impl Topics {
+    /// The ARN for one integration entry, when one is configured.
+    pub fn resolve(&self, receiver: &str, integration: &str, index: usize) -> Option<String> {
+        if let Some(arn) = self.map.get(receiver) {
+            return Some(arn.clone());
+        }
+        self.template.as_ref().map(|t| {
+            t.replace("{receiver}", &topic_name(receiver))
+                .replace("{integration}", integration)
+                .replace("{index}", &index.to_string())
+        })
+    }
+
+    /// Checks a `--topic-arn` template: known placeholders only, and a valid ARN once filled.
+    pub fn check_template(t: &str) -> Result<(), String> {
+        let mut rest = t;
+        while let Some(i) = rest.find('{') {
+            let Some(j) = rest[i..].find('}') else {
+                return Err(format!("unclosed `{{` in `{t}`"));
+            };
+            let name = &rest[i + 1..i + j];
+            if !matches!(name, "receiver" | "integration" | "index") {
+                return Err(format!(
+                    "unknown placeholder `{{{name}}}` (use {{receiver}}, {{integration}} or {{index}})"
+                ));
+            }
+            rest = &rest[i + j + 1..];
+        }
+        let sample = Topics {
+            map: BTreeMap::new(),
+            template: Some(t.to_string()),
+        };
+        let arn = sample.resolve("receiver", "pagerduty", 0).unwrap_or_default();
+        Arn::parse(&arn).map(|_| ())
+    }
+}
+
+/// A receiver name made into a valid topic name: letters, digits, `-` and `_`, at most 256.
+pub fn topic_name(receiver: &str) -> String {
+    let mut s: String = receiver
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(256)
+        .collect();
+    if s.is_empty() {
+        s.push('-');
+    }
+    s
+}
+
+/// The parts of an SNS topic ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arn {
+    /// `aws`, `aws-cn`, `aws-us-gov`, …
+    pub partition: String,
+    /// `eu-west-1`.
+    pub region: String,
+    /// The 12-digit account id.
+    pub account: String,
+    /// The topic name.
+    pub name: String,
+}
+
+impl Arn {
+    /// Parses `arn:<partition>:sns:<region>:<account>:<name>`.
+    pub fn parse(s: &str) -> Result<Arn, String> {
+        let parts: Vec<&str> = s.splitn(6, ':').collect();
+        let [arn, partition, service, region, account, name] = parts.as_slice() else {
+            return Err(format!(
+                "`{s}` is not an ARN (expected arn:aws:sns:<region>:<account>:<topic>)"
+            ));
+        };
+        if *arn != "arn" {
+            return Err(format!("`{s}` does not start with `arn:`"));
+        }
+        if !partition.starts_with("aws")
+            || !partition
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+        {
+            return Err(format!("unknown partition `{partition}` in `{s}`"));
+        }
+        if *service != "sns" {
+            return Err(format!("`{s}` is not an SNS ARN (service `{service}`)"));
+        }
+        let region_ok = region.split('-').count() >= 3
+            && region
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && region.ends_with(|c: char| c.is_ascii_digit());
+        if !region_ok {
+            return Err(format!("`{region}` is not an AWS region, in `{s}`"));
+        }
+        if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
+            return Err(format!("the account id `{account}` in `{s}` is not 12 digits"));
+        }
+        let base = name.strip_suffix(".fifo").unwrap_or(name);
+        if base.is_empty()
+            || name.len() > 256
+            || !base
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(format!(
+                "`{name}` is not a topic name (1–256 letters, digits, `-` or `_`), in `{s}`"
+            ));
+        }
+        Ok(Arn {
+            partition: partition.to_string(),
+            region: region.to_string(),
+            account: account.to_string(),
+            name: name.to_string(),
+        })
+    }
+
+    /// True for a FIFO topic.
+    pub fn is_fifo(&self) -> bool {
+        self.name.ends_with(".fifo")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arns() {
+        let a = Arn::parse("arn:aws:sns:eu-west-1:123456789012:team-db").unwrap();
+        assert_eq!(a.region, "eu-west-1");
+        assert!(!a.is_fifo());
+        assert!(
+            Arn::parse("arn:aws-us-gov:sns:us-gov-west-1:123456789012:x.fifo")
+                .unwrap()
+                .is_fifo()
+        );
+        for bad in [
+            "team-db",
+            "arn:aws:sqs:eu-west-1:123456789012:q",
+            "arn:aws:sns:eu-west:123456789012:t",
+            "arn:aws:sns:eu-west-1:1234:t",
+            "arn:aws:sns:eu-west-1:123456789012:bad name",
+            "arn:aws:sns:eu-west-1:123456789012:",
+        ] {
+            assert!(Arn::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn templates_and_names() {
+        let t = Topics {
+            map: BTreeMap::from([("special".into(), "arn:aws:sns:us-east-1:1:x".into())]),
+            template: Some("arn:aws:sns:eu-west-1:123456789012:{receiver}-{integration}-{index}".into()),
+        };
+        assert_eq!(
+            t.resolve("team.db/x", "slack", 2).unwrap(),
+            "arn:aws:sns:eu-west-1:123456789012:team-db-x-slack-2"
+        );
+        assert_eq!(t.resolve("special", "slack", 0).unwrap(), "arn:aws:sns:us-east-1:1:x");
+        assert!(Topics::check_template("arn:aws:sns:eu-west-1:123456789012:{receiver}").is_ok());
+        assert!(Topics::check_template("arn:aws:sns:eu-west-1:123456789012:{team}").is_err());
+        assert!(Topics::check_template("arn:aws:sns:eu-west-1:12:{receiver}").is_err());
+    }
+}

@@ -1,0 +1,25 @@
+//! Free-form values (PagerDuty `details`, webhook `payload`) in the message: the same shape,
+//! every scalar rendered as a template string.
+
+use crate::yaml::{Kind, Node};
+
+use super::contract::Value;
+use super::cx::{Cx, Entry};
+
+/// A YAML value whose scalars are templates, as a message value.
+pub fn value(cx: &mut Cx, e: &Entry, field: &str, node: &Node) -> Value {
+    match &node.kind {
+        Kind::Null => Value::Str(String::new()),
+        Kind::Scalar(s) => cx.template(e, field, &s.value, None),
+        Kind::Seq(items) => Value::Seq(items.iter().map(|n| value(cx, e, field, n)).collect()),
+        Kind::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|en| {
+                    let k = en.key.as_str().unwrap_or("").to_string();
+                    (k, value(cx, e, field, &en.value))
+                })
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,86 @@
+//! `webhook_configs` → the `webhook` section of the message: the target, and the alerts
+//! themselves, cut to `max_alerts` in the template.
+
+use std::path::Path;
+
+use crate::alertmanager::url;
+use crate::diag::{Code, Diagnostic};
+use crate::model::receivers::webhook::Webhook;
+
+use super::contract::{Each, TIME_FORMAT, Value};
+use super::cx::{Cx, Entry};
+use super::{http, tree};
+
+/// The `webhook` section of the message.
+pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
+    let mut out = Vec::new();
+    let url = match (&w.url, &w.url_file) {
+        (Some(u), _) if !u.value.0.is_empty() => Some((u.value.0.clone(), u.span)),
+        (_, Some(f)) => cx
+            .secret_file("url_file", f, Path::new("."))
+            .map(|u| (u, f.span)),
+        _ => None,
+    };
+    if let Some((u, span)) = url {
+        let credentials = url::parse(u.expose()).is_ok_and(|p| p.has_userinfo || p.has_query);
+        if credentials || u.expose().contains("{{") {
+            out.push(cx.secret(e, "url", u.expose(), span));
+        } else {
+            out.push(("url".into(), Value::Str(u.expose().to_string())));
+        }
+    }
+    if let Some(h) = http::carry(cx, e, w.http_config.as_ref()) {
+        out.push(("http_config".into(), h));
+    }
+    let max = w.max_alerts.as_ref().map_or(0, |m| m.value);
+    out.push(("max_alerts".into(), Value::Raw(max.to_string())));
+    if let Some(t) = &w.timeout {
+        out.push(("timeout".into(), Value::Str(t.value.0.clone())));
+    }
+    let external = match &cx.opts.external_url {
+        Some(u) => Value::Str(u.clone()),
+        None => {
+            cx.diags.push(
+                Diagnostic::new(
+                    Code::ExternalUrl,
+                    e.span,
+                    "the webhook body's `externalURL` becomes AMP's URL",
+                )
+                .label("this webhook receives `externalURL`")
+                .help("pass `--external-url` with your Alertmanager's URL to keep sending it"),
+            );
+            Value::expr(".ExternalURL", &[])
+        }
+    };
+    out.push(("external_url".into(), external));
+    out.push(("total_alerts".into(), Value::RawTmpl("{{ len .Alerts }}".into())));
+    out.push(("group_labels".into(), Value::Pairs(".GroupLabels".into())));
+    out.push(("alerts".into(), alerts(max)));
+    if let Some(p) = &w.payload {
+        out.push(("payload".into(), tree::value(cx, e, "payload", &p.value.0)));
+    }
+    Value::Map(out)
+}
+
+/// The alerts, at most `max` (0: all), each with the webhook body's fields.
+fn alerts(max: u64) -> Value {
+    let a = "$am2ampAlert";
+    let vars = [a, "$am2ampIndex"];
+    let field = |f: &str| Value::expr(&format!("{a}.{f}"), &vars);
+    let time = |f: &str| Value::expr(&format!("{a}.{f}.Format \"{TIME_FORMAT}\""), &vars);
+    let item = Value::map(vec![
+        ("status", field("Status")),
+        ("labels", Value::Pairs(format!("{a}.Labels"))),
+        ("annotations", Value::Pairs(format!("{a}.Annotations"))),
+        ("startsAt", time("StartsAt")),
+        ("endsAt", time("EndsAt")),
+        ("generatorURL", field("GeneratorURL")),
+        ("fingerprint", field("Fingerprint")),
+    ]);
+    Value::Each(Each {
+        over: ".Alerts".into(),
+        vars: vec![a.into()],
+        limit: (max > 0).then_some(max),
+        item: Box::new(item),
+    })
+}
