@@ -8,7 +8,6 @@
 pub mod alertmanager;
 pub mod amp;
 pub mod check;
-pub mod translate;
 pub mod cli;
 pub mod convert;
 pub mod diag;
@@ -18,5 +17,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod translate;
 pub mod validate;
 pub mod yaml;

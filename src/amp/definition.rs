@@ -26,9 +26,15 @@ mod tests {
 
     #[test]
     fn shape() {
-        let inner = Node::map(vec![("route", Node::map(vec![("receiver", Node::string("x"))]))]);
+        let inner = Node::map(vec![(
+            "route",
+            Node::map(vec![("receiver", Node::string("x"))]),
+        )]);
         assert_eq!(
-            emit(&inner, &[("a.tmpl".into(), "{{ define \"a\" }}x{{ end }}\n".into())]),
+            emit(
+                &inner,
+                &[("a.tmpl".into(), "{{ define \"a\" }}x{{ end }}\n".into())]
+            ),
             "template_files:\n  a.tmpl: |\n    {{ define \"a\" }}x{{ end }}\nalertmanager_config: |\n  route:\n    receiver: x\n"
         );
     }

@@ -2,8 +2,8 @@
 //! version AMP runs.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Config, FeatureUse, Version};
 use crate::model::route::Route;
+use crate::model::{Config, FeatureUse, Version};
 use crate::source::Span;
 
 /// AMP's limit on the definition file, in bytes.
@@ -20,7 +20,8 @@ pub fn newer_features(
     diags: &mut Vec<Diagnostic>,
 ) {
     for f in features {
-        let inside = |r: &Span| r.source == f.span.source && r.start <= f.span.start && f.span.end <= r.end;
+        let inside =
+            |r: &Span| r.source == f.span.source && r.start <= f.span.start && f.span.end <= r.end;
         if f.since <= target || replaced.iter().any(inside) {
             continue;
         }
@@ -37,7 +38,13 @@ pub fn newer_features(
 }
 
 /// Size and quota checks on the definition written for `config`.
-pub fn quotas(definition: &str, config: &Config, templates: usize, at: Span, diags: &mut Vec<Diagnostic>) {
+pub fn quotas(
+    definition: &str,
+    config: &Config,
+    templates: usize,
+    at: Span,
+    diags: &mut Vec<Diagnostic>,
+) {
     if definition.len() > MAX_DEFINITION_BYTES {
         diags.push(
             Diagnostic::new(
@@ -63,7 +70,11 @@ pub fn quotas(definition: &str, config: &Config, templates: usize, at: Span, dia
             );
         }
     };
-    quota(templates, "template files", config.templates.as_ref().map_or(at, |t| t.key));
+    quota(
+        templates,
+        "template files",
+        config.templates.as_ref().map_or(at, |t| t.key),
+    );
     if let Some(r) = &config.inhibit_rules {
         quota(r.value.len(), "inhibit rules", r.key);
     }

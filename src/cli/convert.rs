@@ -71,7 +71,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(output.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+            if stdout
+                .write_all(output.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
                 return EXIT_USAGE;
             }
         }
@@ -93,7 +97,9 @@ fn options(a: &ConvertArgs) -> Result<ConvertOptions, String> {
             && r.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !ok {
-            return Err(format!("--region: `{r}` is not an AWS region (like eu-west-1)"));
+            return Err(format!(
+                "--region: `{r}` is not an AWS region (like eu-west-1)"
+            ));
         }
     }
     if let Some(u) = &a.external_url {
@@ -140,7 +146,8 @@ fn options(a: &ConvertArgs) -> Result<ConvertOptions, String> {
 
 /// Reads a `--topics` file: a YAML (or JSON) mapping of receiver name → topic ARN.
 fn topics_file(path: &Path) -> Result<BTreeMap<String, String>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("--topics {}: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("--topics {}: {e}", path.display()))?;
     let map: BTreeMap<String, String> = serde_saphyr::from_str(&text).map_err(|e| {
         format!(
             "--topics {}: expected a mapping of receiver names to topic ARNs: {e}",

@@ -66,9 +66,7 @@ pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
-        }
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }
 
@@ -89,7 +87,10 @@ fn run_check(a: &CheckArgs) -> u8 {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let renderer = render::Renderer::new(a.report.message_format, use_color(a.report.color, std::io::stdout().is_terminal()));
+    let renderer = render::Renderer::new(
+        a.report.message_format,
+        use_color(a.report.color, std::io::stdout().is_terminal()),
+    );
     let mut stdout = std::io::stdout().lock();
     let (mut ok, mut with_errors, mut with_warnings) = (0usize, 0usize, 0usize);
     for input in &inputs {

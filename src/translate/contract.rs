@@ -7,7 +7,6 @@ use crate::gotmpl::escape::{wrap_body, yaml_body};
 use crate::gotmpl::print::{self, Writer};
 use crate::gotmpl::{Template, ast::Node, parse_in_scope};
 
-
 /// The contract version written as `am2amp:`.
 pub const VERSION: u32 = 1;
 

@@ -173,7 +173,7 @@ impl Cx<'_> {
                         format!("the defaults {} of this {integration} entry link to `.ExternalURL`, which becomes AMP's URL", list.join(" and "))
                     },
                 )
-                .label("this entry uses the defaults")
+                .label(if list.len() == 1 { "this entry uses the default" } else { "this entry uses the defaults" })
                 .help("pass `--external-url` with your Alertmanager's URL to keep links pointing at it"),
             );
         }
@@ -187,7 +187,9 @@ impl Cx<'_> {
                 Diagnostic::new(
                     Code::SecretTemplated,
                     span,
-                    format!("`{field}` is a template; its rendered value is carried in the message"),
+                    format!(
+                        "`{field}` is a template; its rendered value is carried in the message"
+                    ),
                 )
                 .label("rendered for each notification"),
             );
@@ -198,7 +200,12 @@ impl Cx<'_> {
     }
 
     /// The value of a `*_file` setting: read under `--read-secret-files`, an error otherwise.
-    pub fn secret_file(&mut self, field: &str, path: &Sp<String>, base: &std::path::Path) -> Option<Secret> {
+    pub fn secret_file(
+        &mut self,
+        field: &str,
+        path: &Sp<String>,
+        base: &std::path::Path,
+    ) -> Option<Secret> {
         if !self.opts.read_secret_files {
             self.diags.push(
                 Diagnostic::new(

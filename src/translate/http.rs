@@ -88,7 +88,11 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Val
             m.push(("token_url".to_string(), Value::Str(u.value.clone())));
         }
         if let Some(s) = &o.scopes {
-            let scopes = s.value.iter().map(|s| Value::Str(s.value.clone())).collect();
+            let scopes = s
+                .value
+                .iter()
+                .map(|s| Value::Str(s.value.clone()))
+                .collect();
             m.push(("scopes".to_string(), Value::Seq(scopes)));
         }
         if let Some(p) = &o.endpoint_params {

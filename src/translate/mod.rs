@@ -162,7 +162,11 @@ pub fn translate(
                 None => continue,
             },
             "receivers" => {
-                let model = input.config.receivers.as_ref().map_or(&[][..], |r| &r.value);
+                let model = input
+                    .config
+                    .receivers
+                    .as_ref()
+                    .map_or(&[][..], |r| &r.value);
                 receivers::rewrite(&mut cx, &en.value, model, &mut replaced)
             }
             "templates" => {
@@ -192,7 +196,11 @@ pub fn translate(
         });
     }
     cx.flush_external_url();
-    if let Some(g) = input.root.as_map().and_then(|m| m.iter().find(|e| e.key.as_str() == Some("global"))) {
+    if let Some(g) = input
+        .root
+        .as_map()
+        .and_then(|m| m.iter().find(|e| e.key.as_str() == Some("global")))
+    {
         replaced.push(g.value.extent());
     }
     if !opts.preview
@@ -300,7 +308,8 @@ fn repeat_interval(cx: &mut cx::Cx, v: &Node) -> Node {
                 cx.diags.push(d);
                 return Node::string("5d");
             }
-            cx.diags.push(d.help("pass `--clamp-repeat-interval` to write 5d"));
+            cx.diags
+                .push(d.help("pass `--clamp-repeat-interval` to write 5d"));
             v.clone()
         }
         _ => v.clone(),

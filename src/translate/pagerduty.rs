@@ -54,9 +54,12 @@ fn key(cx: &mut Cx, p: &Pagerduty) -> Option<(&'static str, Secret, crate::sourc
 
 /// The `pagerduty` section of the message.
 pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
-    let v1 = p.service_key.as_ref().is_some_and(|k| !k.value.is_empty())
-        || p.service_key_file.is_some();
-    let mut out: Vec<(String, Value)> = vec![("version".into(), Value::Raw(if v1 { "1" } else { "2" }.into()))];
+    let v1 =
+        p.service_key.as_ref().is_some_and(|k| !k.value.is_empty()) || p.service_key_file.is_some();
+    let mut out: Vec<(String, Value)> = vec![(
+        "version".into(),
+        Value::Raw(if v1 { "1" } else { "2" }.into()),
+    )];
     if let Some((field, value, span)) = key(cx, p) {
         out.push(cx.secret(e, field, value.expose(), span));
     }
@@ -65,7 +68,12 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
             .url
             .as_ref()
             .map(|u| u.value.0.clone())
-            .or_else(|| cx.global.global.and_then(|g| g.pagerduty_url.as_ref()).map(|u| u.value.0.clone()))
+            .or_else(|| {
+                cx.global
+                    .global
+                    .and_then(|g| g.pagerduty_url.as_ref())
+                    .map(|u| u.value.0.clone())
+            })
             .unwrap_or_else(|| DEFAULT_URL.to_string());
         out.push(("url".into(), Value::Str(url)));
     }
@@ -110,7 +118,11 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
         None => Value::Str("error".into()),
     };
     out.push(("severity".into(), severity));
-    for (name, f) in [("class", &p.class), ("component", &p.component), ("group", &p.group)] {
+    for (name, f) in [
+        ("class", &p.class),
+        ("component", &p.component),
+        ("group", &p.group),
+    ] {
         out.push((name.into(), cx.field(e, name, f.as_ref(), "")));
     }
     out.push(("details".into(), details(cx, e, p)));
@@ -189,7 +201,8 @@ pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &s
     }
     if let Some((field, value, _)) = key {
         let reference = e.reference(field);
-        cx.secrets.store(reference.clone(), value.expose().to_string());
+        cx.secrets
+            .store(reference.clone(), value.expose().to_string());
         let sm = Node::map(vec![(
             "aws_secrets_manager",
             Node::map(vec![

@@ -75,7 +75,11 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
                 }
             }
             IntegrationKind::Pagerduty => {
-                let list = r.value.pagerduty_configs.iter().flat_map(|l| l.value.iter());
+                let list = r
+                    .value
+                    .pagerduty_configs
+                    .iter()
+                    .flat_map(|l| l.value.iter());
                 for (index, (n, p)) in entries.iter().zip(list).enumerate() {
                     let e = entry(&name, kind, index, p.span);
                     if let PagerdutyMode::Native { secret_arn } = &cx.opts.pagerduty {
@@ -135,7 +139,10 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
 
 fn kind_of(key: &str) -> Option<IntegrationKind> {
     let name = key.strip_suffix("_configs")?;
-    IntegrationKind::ALL.iter().copied().find(|k| k.name() == name)
+    IntegrationKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.name() == name)
 }
 
 fn entry(receiver: &str, kind: IntegrationKind, index: usize, span: Span) -> Entry<'_> {

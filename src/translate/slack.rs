@@ -22,13 +22,22 @@ const FIELDS: &[(&str, &str)] = &[
         r#"{{ if eq .Status "firing" }}danger{{ else }}good{{ end }}"#,
     ),
     ("title", r#"{{ template "slack.default.title" . }}"#),
-    ("title_link", r#"{{ template "slack.default.titlelink" . }}"#),
+    (
+        "title_link",
+        r#"{{ template "slack.default.titlelink" . }}"#,
+    ),
     ("pretext", r#"{{ template "slack.default.pretext" . }}"#),
     ("text", r#"{{ template "slack.default.text" . }}"#),
     ("footer", r#"{{ template "slack.default.footer" . }}"#),
     ("fallback", r#"{{ template "slack.default.fallback" . }}"#),
-    ("callback_id", r#"{{ template "slack.default.callbackid" . }}"#),
-    ("icon_emoji", r#"{{ template "slack.default.iconemoji" . }}"#),
+    (
+        "callback_id",
+        r#"{{ template "slack.default.callbackid" . }}"#,
+    ),
+    (
+        "icon_emoji",
+        r#"{{ template "slack.default.iconemoji" . }}"#,
+    ),
     ("icon_url", r#"{{ template "slack.default.iconurl" . }}"#),
     ("image_url", ""),
     ("thumb_url", ""),
@@ -55,7 +64,8 @@ fn configured<'a>(s: &'a Slack, name: &str) -> Option<&'a Sp<crate::model::Tmpl>
 }
 
 fn set_secret(s: &Option<Sp<Secret>>) -> Option<&Sp<Secret>> {
-    s.as_ref().filter(|s| !s.value.is_empty() && s.value.expose() != "<secret>")
+    s.as_ref()
+        .filter(|s| !s.value.is_empty() && s.value.expose() != "<secret>")
 }
 
 /// Where the message goes: a webhook URL, or an app token and its URL.
@@ -88,7 +98,10 @@ fn target(cx: &mut Cx, e: &Entry, s: &Slack, out: &mut Vec<(String, Value)>) {
             Some((t.value.clone(), t.span))
         } else {
             let f = s.app_token_file.as_ref().or(global_token_file);
-            f.and_then(|f| cx.secret_file("app_token_file", f, cwd).map(|t| (t, f.span)))
+            f.and_then(|f| {
+                cx.secret_file("app_token_file", f, cwd)
+                    .map(|t| (t, f.span))
+            })
         };
         if let Some((t, span)) = token {
             out.push(cx.secret(e, "app_token", t.expose(), span));
@@ -139,7 +152,11 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
     let link_names = s.link_names.as_ref().is_some_and(|b| b.value);
     out.push(("link_names".into(), Value::bool(link_names)));
     let mrkdwn: Vec<Value> = match s.mrkdwn_in.as_ref().filter(|m| !m.value.is_empty()) {
-        Some(m) => m.value.iter().map(|v| Value::Str(v.value.clone())).collect(),
+        Some(m) => m
+            .value
+            .iter()
+            .map(|v| Value::Str(v.value.clone()))
+            .collect(),
         None => ["fallback", "pretext", "text"]
             .iter()
             .map(|v| Value::Str(v.to_string()))
@@ -187,10 +204,16 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
 
 fn action(cx: &mut Cx, e: &Entry, a: &crate::model::receivers::slack::SlackAction) -> Value {
     let mut m = vec![
-        ("type".to_string(), cx.field(e, "type", a.r#type.as_ref(), "")),
+        (
+            "type".to_string(),
+            cx.field(e, "type", a.r#type.as_ref(), ""),
+        ),
         ("text".to_string(), cx.field(e, "text", a.text.as_ref(), "")),
         ("url".to_string(), cx.field(e, "url", a.url.as_ref(), "")),
-        ("style".to_string(), cx.field(e, "style", a.style.as_ref(), "")),
+        (
+            "style".to_string(),
+            cx.field(e, "style", a.style.as_ref(), ""),
+        ),
     ];
     // Alertmanager clears name, value and confirm of an action that has a URL.
     if a.url.as_ref().is_none_or(|u| u.value.is_empty()) {

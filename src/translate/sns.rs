@@ -44,9 +44,13 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         Err(why) => {
             if !cx.opts.preview {
                 cx.diags.push(
-                    Diagnostic::new(Code::TopicArn, at, format!("bad topic ARN for receiver `{}`: {why}", e.receiver))
-                        .label("the topic for this receiver")
-                        .help("topic ARNs look like arn:aws:sns:eu-west-1:123456789012:team-db"),
+                    Diagnostic::new(
+                        Code::TopicArn,
+                        at,
+                        format!("bad topic ARN for receiver `{}`: {why}", e.receiver),
+                    )
+                    .label("the topic for this receiver")
+                    .help("topic ARNs look like arn:aws:sns:eu-west-1:123456789012:team-db"),
                 );
             }
             "us-east-1".to_string()
@@ -101,7 +105,10 @@ pub fn converted(cx: &mut Cx, e: &Entry, at: Span, send_resolved: bool, message:
         (
             "attributes",
             Node::map(vec![
-                ("am2amp_contract", Node::string(contract::VERSION.to_string())),
+                (
+                    "am2amp_contract",
+                    Node::string(contract::VERSION.to_string()),
+                ),
                 ("am2amp_integration", Node::string(e.integration)),
                 ("am2amp_receiver", Node::string(literal(e.receiver))),
             ]),
@@ -129,9 +136,12 @@ pub fn keep(cx: &mut Cx, node: &Node, s: &Sns) -> Node {
         match en.key.as_str().unwrap_or("") {
             "api_url" => removed(cx, &en.key, "`api_url`", "AMP publishes to SNS itself"),
             "http_config" => removed(cx, &en.key, "`http_config`", "AMP does not allow it"),
-            "use_aws_http_client" => {
-                removed(cx, &en.key, "`use_aws_http_client`", "AMP manages the client")
-            }
+            "use_aws_http_client" => removed(
+                cx,
+                &en.key,
+                "`use_aws_http_client`",
+                "AMP manages the client",
+            ),
             "sigv4" => {
                 sigv4_at = Some(entries.len());
                 for field in en.value.as_map().unwrap_or(&[]) {
@@ -171,19 +181,24 @@ pub fn keep(cx: &mut Cx, node: &Node, s: &Sns) -> Node {
     let region = region
         .filter(|r| !r.is_empty())
         .or_else(|| cx.opts.region.clone())
-        .or_else(|| topic.as_deref().and_then(|t| Arn::parse(t).ok()).map(|a| a.region));
+        .or_else(|| {
+            topic
+                .as_deref()
+                .and_then(|t| Arn::parse(t).ok())
+                .map(|a| a.region)
+        });
     match region {
         Some(r) => {
             let at = sigv4_at.unwrap_or_else(|| {
                 entries
-                .iter()
-                .position(|x| {
-                    !matches!(
-                        x.key.as_str(),
-                        Some("send_resolved" | "topic_arn" | "phone_number" | "target_arn")
-                    )
-                })
-                .unwrap_or(entries.len())
+                    .iter()
+                    .position(|x| {
+                        !matches!(
+                            x.key.as_str(),
+                            Some("send_resolved" | "topic_arn" | "phone_number" | "target_arn")
+                        )
+                    })
+                    .unwrap_or(entries.len())
             });
             entries.insert(
                 at,

@@ -44,7 +44,9 @@ impl Topics {
             map: BTreeMap::new(),
             template: Some(t.to_string()),
         };
-        let arn = sample.resolve("receiver", "pagerduty", 0).unwrap_or_default();
+        let arn = sample
+            .resolve("receiver", "pagerduty", 0)
+            .unwrap_or_default();
         Arn::parse(&arn).map(|_| ())
     }
 }
@@ -112,7 +114,9 @@ impl Arn {
             return Err(format!("`{region}` is not an AWS region, in `{s}`"));
         }
         if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!("the account id `{account}` in `{s}` is not 12 digits"));
+            return Err(format!(
+                "the account id `{account}` in `{s}` is not 12 digits"
+            ));
         }
         let base = name.strip_suffix(".fifo").unwrap_or(name);
         if base.is_empty()
@@ -169,13 +173,18 @@ mod tests {
     fn templates_and_names() {
         let t = Topics {
             map: BTreeMap::from([("special".into(), "arn:aws:sns:us-east-1:1:x".into())]),
-            template: Some("arn:aws:sns:eu-west-1:123456789012:{receiver}-{integration}-{index}".into()),
+            template: Some(
+                "arn:aws:sns:eu-west-1:123456789012:{receiver}-{integration}-{index}".into(),
+            ),
         };
         assert_eq!(
             t.resolve("team.db/x", "slack", 2).unwrap(),
             "arn:aws:sns:eu-west-1:123456789012:team-db-x-slack-2"
         );
-        assert_eq!(t.resolve("special", "slack", 0).unwrap(), "arn:aws:sns:us-east-1:1:x");
+        assert_eq!(
+            t.resolve("special", "slack", 0).unwrap(),
+            "arn:aws:sns:us-east-1:1:x"
+        );
         assert!(Topics::check_template("arn:aws:sns:eu-west-1:123456789012:{receiver}").is_ok());
         assert!(Topics::check_template("arn:aws:sns:eu-west-1:123456789012:{team}").is_err());
         assert!(Topics::check_template("arn:aws:sns:eu-west-1:12:{receiver}").is_err());

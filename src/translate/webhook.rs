@@ -53,7 +53,10 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
         }
     };
     out.push(("external_url".into(), external));
-    out.push(("total_alerts".into(), Value::RawTmpl("{{ len .Alerts }}".into())));
+    out.push((
+        "total_alerts".into(),
+        Value::RawTmpl("{{ len .Alerts }}".into()),
+    ));
     out.push(("group_labels".into(), Value::Pairs(".GroupLabels".into())));
     out.push(("alerts".into(), alerts(max)));
     if let Some(p) = &w.payload {

@@ -150,10 +150,7 @@ impl Node {
             }),
             _ => {}
         }
-        Span {
-            end,
-            ..self.span
-        }
+        Span { end, ..self.span }
     }
 
     /// The scalar, if this is one.
