@@ -58,10 +58,10 @@ pub fn run(a: &ConvertArgs) -> u8 {
             return EXIT_FINDINGS;
         }
     };
-    if let Some(out) = &a.secrets_out {
-        if let Err(e) = write_manifest(out, &converted.secrets) {
-            return usage_error(&e);
-        }
+    if let Some(out) = &a.secrets_out
+        && let Err(e) = write_manifest(out, &converted.secrets)
+    {
+        return usage_error(&e);
     }
     match &a.output {
         Some(file) => {
