@@ -99,7 +99,7 @@ pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOption
     let mut config = None;
     let mut templates = Vec::new();
     if let Some(root) = &doc.root {
-        let decoded = model::decode_config(root);
+        let decoded = model::decode_config_in(root, doc.wrapper.is_some());
         report.diagnostics.extend(decoded.cx.diags);
         report.features.extend(decoded.cx.features);
         for s in decoded.cx.secrets {

@@ -67,6 +67,22 @@ pub fn convert_input(
     if let Some(d) = self_check(&definition, opts, at) {
         report.diagnostics.push(d);
     }
+    let manifest_missing = !opts.translate.secrets_out
+        && opts.translate.secrets == translate::SecretsMode::Ref
+        && !t.secrets.is_empty();
+    if manifest_missing && !report.has_errors() {
+        report.diagnostics.push(
+            Diagnostic::new(
+                Code::SecretManifest,
+                at,
+                format!(
+                    "{} secret(s) replaced by references; their values are not written anywhere",
+                    t.secrets.len()
+                ),
+            )
+            .help("pass `--secrets-out FILE` to write the reference → value table"),
+        );
+    }
     report.sort();
     let output = (!report.has_errors()).then_some(definition);
     Converted {

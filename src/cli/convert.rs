@@ -135,7 +135,10 @@ fn options(a: &ConvertArgs) -> Result<ConvertOptions, String> {
             secrets_out: a.secrets_out.is_some(),
             read_secret_files: a.read_secret_files,
             pagerduty,
-            external_url: a.external_url.clone(),
+            external_url: a
+                .external_url
+                .as_ref()
+                .map(|u| u.trim_end_matches('/').to_string()),
             drop_unsupported: a.drop_unsupported,
             clamp_repeat_interval: a.clamp_repeat_interval,
             source_version: a.source_version,

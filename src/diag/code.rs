@@ -436,11 +436,12 @@ stable reference name instead and the values go to the `--secrets-out` manifest 
 value that depends on the alert, so the rendered value is written into the SNS message.";
 
     SecretManifest = Secret "no-manifest" Advice
-        "Secrets were replaced by reference names but no `--secrets-out` manifest was written."
+        "Secrets were replaced by references but no `--secrets-out` manifest was written."
         "Under `--secrets ref` the message carries reference names such as
-`team-db/pagerduty/0/routing_key`; the relay needs a table from those names to the values.
-`--secrets-out FILE` writes it as JSON (mode 0600). Without it, build the table yourself from the
-original config.";
+`team-db/pagerduty/0/routing_key` (and `--pagerduty native` refers to keys of a Secrets Manager
+secret); the relay, or the secret, needs the values. `--secrets-out FILE` writes the table of
+references and values as JSON (mode 0600). Without it, build the table from the original
+config.";
 
     // ---------------------------------------------------------------- lossy
     GroupKeyFallback = Lossy "group-key" Advice
@@ -453,11 +454,12 @@ the migration do not resolve from notifications sent after it. Give each route i
 to keep the exact key.";
 
     ExternalUrl = Lossy "external-url" Advice
-        "A default template uses `.ExternalURL`, which becomes AMP's URL after the migration."
-        "Default templates such as PagerDuty's `client_url` and Slack's `title_link` and `fallback`
-link to `.ExternalURL`, the address of the Alertmanager that sent the notification. On AMP that
-is AMP's own endpoint, not your old Alertmanager's UI. Pass `--external-url URL` to keep the
-old address in the generated templates.";
+        "A converted field uses `.ExternalURL`, which becomes AMP's URL after the migration."
+        "`.ExternalURL` is the address of the Alertmanager that sends the notification. Default
+templates such as PagerDuty's `client_url` and Slack's `title_link` and `fallback` link to it,
+and so does the webhook body's `externalURL`. On AMP it is AMP's own endpoint, not your old
+Alertmanager's UI. Pass `--external-url URL` to write the old address into the converted
+templates instead.";
 
     HttpSetting = Lossy "http-setting" Warning
         "An `http_config` setting is not carried to the relay."

@@ -11,6 +11,7 @@ mod lex;
 pub mod lint;
 mod parse;
 pub mod print;
+pub mod subst;
 pub mod types;
 
 pub use ast::Template;

@@ -33,6 +33,8 @@ pub struct Cx {
     pub secrets: Vec<Span>,
     /// Fields newer than 0.25 in use.
     pub features: Vec<FeatureUse>,
+    /// True inside an AMP definition, which allows AMP's own forms (Secrets Manager keys).
+    pub amp_definition: bool,
 }
 
 impl Cx {

@@ -201,7 +201,16 @@ pub struct Decoded {
 
 /// Reads the model from a parsed document. A null document (empty file) gives an empty model.
 pub fn decode_config(root: &Node) -> Decoded {
-    let mut cx = Cx::default();
+    decode_config_in(root, false)
+}
+
+/// Reads the model; `amp_definition` allows AMP's own forms (the config came from a
+/// definition).
+pub fn decode_config_in(root: &Node, amp_definition: bool) -> Decoded {
+    let mut cx = Cx {
+        amp_definition,
+        ..Cx::default()
+    };
     let config = if root.is_null() {
         Some(Config {
             span: root.span,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::diag::{Code, Diagnostic};
 use crate::gotmpl::escape::escape;
 use crate::gotmpl::inline::{Library, inline};
+use crate::gotmpl::subst::replace_data_field;
 use crate::gotmpl::{parse, print};
 use crate::lint::field_span;
 use crate::model::{Secret, Sp, Tmpl};
@@ -102,15 +103,11 @@ impl Cx<'_> {
         configured: Option<&Sp<Tmpl>>,
         default: &str,
     ) -> Value {
-        match configured {
-            Some(t) => self.template(e, name, &t.value.0.value, Some(t)),
-            None => {
-                if EXTERNAL_URL_TEMPLATES.iter().any(|n| default.contains(n)) {
-                    self.external_url_advice(e, name);
-                }
-                self.template(e, name, default, None)
-            }
+        let text = configured.map_or(default, |t| t.value.0.value.as_str());
+        if text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n)) {
+            self.external_url_advice(e, name);
         }
+        self.template(e, name, text, configured)
     }
 
     /// The message value of a template text (`at` locates it in the file, when it is there).
@@ -122,7 +119,11 @@ impl Cx<'_> {
         let Ok(parsed) = parse(text) else {
             return Value::Str(String::new());
         };
-        match inline(&parsed.root, &self.lib) {
+        let inlined = inline(&parsed.root, &self.lib).map(|list| match &self.opts.external_url {
+            Some(url) => replace_data_field(list, "ExternalURL", url),
+            None => list,
+        });
+        match inlined {
             Ok(list) => match escape(&list) {
                 Ok(escaped) => Value::Tmpl(print::nodes(&escaped)),
                 Err(_) => Value::Str(String::new()),
@@ -147,7 +148,8 @@ impl Cx<'_> {
         }
     }
 
-    fn external_url_advice(&mut self, e: &Entry, name: &str) {
+    /// Notes that field `name` of entry `e` links to `.ExternalURL`.
+    pub fn external_url_advice(&mut self, e: &Entry, name: &str) {
         if self.opts.external_url.is_some() {
             return;
         }
@@ -168,12 +170,12 @@ impl Cx<'_> {
                     Code::ExternalUrl,
                     span,
                     if list.len() == 1 {
-                        format!("the default {} of this {integration} entry links to `.ExternalURL`, which becomes AMP's URL", list[0])
+                        format!("{} of this {integration} entry links to `.ExternalURL`, which becomes AMP's URL", list[0])
                     } else {
-                        format!("the defaults {} of this {integration} entry link to `.ExternalURL`, which becomes AMP's URL", list.join(" and "))
+                        format!("{} of this {integration} entry link to `.ExternalURL`, which becomes AMP's URL", list.join(" and "))
                     },
                 )
-                .label(if list.len() == 1 { "this entry uses the default" } else { "this entry uses the defaults" })
+                .label("uses `.ExternalURL`")
                 .help("pass `--external-url` with your Alertmanager's URL to keep links pointing at it"),
             );
         }

@@ -203,23 +203,6 @@ pub fn translate(
     {
         replaced.push(g.value.extent());
     }
-    if !opts.preview
-        && !opts.secrets_out
-        && opts.secrets == SecretsMode::Ref
-        && !cx.secrets.values().is_empty()
-    {
-        cx.diags.push(
-            Diagnostic::new(
-                Code::SecretManifest,
-                Span::start_of(input.root.span.source),
-                format!(
-                    "{} secret(s) replaced by reference names; the relay needs their values",
-                    cx.secrets.values().len()
-                ),
-            )
-            .help("pass `--secrets-out FILE` to write the reference → value table"),
-        );
-    }
     Translation {
         config: Node {
             span: input.root.span,
@@ -231,13 +214,20 @@ pub fn translate(
     }
 }
 
+/// `__alertmanagerURL` with the old Alertmanager's address: the alerts page of a receiver.
+fn external_client_url(url: &str) -> String {
+    let mut w = Writer::default();
+    w.text(url.trim_end_matches('/'));
+    w.text("/#/alerts?receiver=");
+    w.action(".Receiver | urlquery");
+    w.finish()
+}
+
 /// The override of `__alertmanagerURL` that keeps the old Alertmanager's address.
 fn external_url_template(url: &str) -> Template {
     let mut w = Writer::default();
     w.action(r#"define "__alertmanagerURL""#);
-    w.text(url.trim_end_matches('/'));
-    w.text("/#/alerts?receiver=");
-    w.action(".Receiver | urlquery");
+    w.template(&external_client_url(url));
     w.action("end");
     parse(&w.finish()).unwrap_or_default()
 }

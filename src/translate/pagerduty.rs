@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::receivers::pagerduty::Pagerduty;
+use crate::model::receivers::pagerduty::{Pagerduty, PagerdutyKey, SecretsManagerRef};
 use crate::model::{Secret, Sp, Version};
+use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Kind, Node};
 
 use super::contract::Value;
@@ -29,25 +30,39 @@ const DEFAULT_DETAILS: &[(&str, &str)] = &[
     ("num_resolved", "{{ .Alerts.Resolved | len }}"),
 ];
 
-/// The effective routing or service key: (field, value, where).
-fn key(cx: &mut Cx, p: &Pagerduty) -> Option<(&'static str, Secret, crate::source::Span)> {
-    let set = |s: &Option<Sp<Secret>>| s.as_ref().filter(|s| !s.value.is_empty()).cloned();
+/// The effective routing or service key.
+enum Key {
+    /// (field, value, where).
+    Value(&'static str, Secret, Span),
+    /// (field, the Secrets Manager reference of an AMP definition).
+    SecretsManager(&'static str, SecretsManagerRef),
+}
+
+fn key(cx: &mut Cx, p: &Pagerduty) -> Option<Key> {
     let cwd = Path::new(".");
-    if let Some(k) = set(&p.service_key) {
-        return Some(("service_key", k.value, k.span));
-    }
-    if let Some(f) = &p.service_key_file {
-        return cx
-            .secret_file("service_key_file", f, cwd)
-            .map(|k| ("service_key", k, f.span));
-    }
-    if let Some(k) = set(&p.routing_key) {
-        return Some(("routing_key", k.value, k.span));
-    }
-    if let Some(f) = &p.routing_key_file {
-        return cx
-            .secret_file("routing_key_file", f, cwd)
-            .map(|k| ("routing_key", k, f.span));
+    for (field, value, file) in [
+        ("service_key", &p.service_key, &p.service_key_file),
+        ("routing_key", &p.routing_key, &p.routing_key_file),
+    ] {
+        match value.as_ref().map(|v| (&v.value, v.span)) {
+            Some((PagerdutyKey::Value(s), span)) if !s.is_empty() => {
+                return Some(Key::Value(field, s.clone(), span));
+            }
+            Some((PagerdutyKey::SecretsManager(r), _)) => {
+                return Some(Key::SecretsManager(field, r.clone()));
+            }
+            _ => {}
+        }
+        if let Some(f) = file {
+            let name = if field == "service_key" {
+                "service_key_file"
+            } else {
+                "routing_key_file"
+            };
+            return cx
+                .secret_file(name, f, cwd)
+                .map(|k| Key::Value(field, k, f.span));
+        }
     }
     None
 }
@@ -55,13 +70,26 @@ fn key(cx: &mut Cx, p: &Pagerduty) -> Option<(&'static str, Secret, crate::sourc
 /// The `pagerduty` section of the message.
 pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     let v1 =
-        p.service_key.as_ref().is_some_and(|k| !k.value.is_empty()) || p.service_key_file.is_some();
+        p.service_key.as_ref().is_some_and(|k| k.value.is_set()) || p.service_key_file.is_some();
     let mut out: Vec<(String, Value)> = vec![(
         "version".into(),
         Value::Raw(if v1 { "1" } else { "2" }.into()),
     )];
-    if let Some((field, value, span)) = key(cx, p) {
-        out.push(cx.secret(e, field, value.expose(), span));
+    match key(cx, p) {
+        Some(Key::Value(field, value, span)) => out.push(cx.secret(e, field, value.expose(), span)),
+        Some(Key::SecretsManager(field, r)) => {
+            let s = |x: &Option<Sp<String>>| {
+                Value::Str(x.as_ref().map_or(String::new(), |v| v.value.clone()))
+            };
+            out.push((
+                format!("{field}_secrets_manager"),
+                Value::map(vec![
+                    ("secret_arn", s(&r.secret_arn)),
+                    ("secret_key", s(&r.secret_key)),
+                ]),
+            ));
+        }
+        None => {}
     }
     if !v1 {
         let url = p
@@ -187,6 +215,9 @@ fn details(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
 /// references; `url`, `http_config` and `*_file` settings are removed.
 pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &str) -> Node {
     let key = key(cx, p);
+    if let Some(Key::SecretsManager(..)) = key {
+        return node.clone();
+    }
     let mut entries = Vec::new();
     for entry in node.as_map().unwrap_or(&[]) {
         let name = entry.key.as_str().unwrap_or("");
@@ -199,7 +230,14 @@ pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &s
             _ => entries.push(entry.clone()),
         }
     }
-    if let Some((field, value, _)) = key {
+    let mut client_url = None;
+    if p.client_url.is_none() {
+        match &cx.opts.external_url {
+            Some(url) => client_url = Some(super::external_client_url(url)),
+            None => cx.external_url_advice(e, "client_url"),
+        }
+    }
+    if let Some(Key::Value(field, value, _)) = key {
         let reference = e.reference(field);
         cx.secrets
             .store(reference.clone(), value.expose().to_string());
@@ -222,6 +260,12 @@ pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &s
                 value: sm,
             },
         );
+    }
+    if let Some(u) = client_url {
+        entries.push(YamlEntry {
+            key: Node::string("client_url"),
+            value: Node::string(u),
+        });
     }
     Node {
         span: node.span,

@@ -4,14 +4,17 @@ use super::check_http;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Sp;
 use crate::model::receivers::pagerduty::Pagerduty;
-use crate::validate::{GlobalView, V, set_secret, set_str};
+use crate::validate::{GlobalView, V, set_str};
 use crate::yaml::Kind;
 
 pub(super) fn check(v: &mut V, e: &Sp<Pagerduty>, _g: &GlobalView) {
     let c = &e.value;
-    let rk = set_secret(&c.routing_key);
+    let key = |k: &Option<Sp<crate::model::receivers::pagerduty::PagerdutyKey>>| {
+        k.as_ref().filter(|k| k.value.is_set()).map(|k| k.key)
+    };
+    let rk = key(&c.routing_key);
     let rkf = set_str(&c.routing_key_file);
-    let sk = set_secret(&c.service_key);
+    let sk = key(&c.service_key);
     let skf = set_str(&c.service_key_file);
     if rk.is_none() && rkf.is_none() && sk.is_none() && skf.is_none() {
         v.push(
