@@ -7,7 +7,7 @@ mod cx;
 mod http;
 mod pagerduty;
 mod receivers;
-mod routes;
+pub mod routes;
 pub mod secrets;
 mod slack;
 mod sns;
@@ -177,7 +177,7 @@ pub fn translate(
             }
             "route" => route(&mut cx, &en.value),
             "tracing" | "event_recorder" => {
-                replaced.push(en.value.extent());
+                replaced.push(en.key.span.to(en.value.extent()));
                 cx.diags.push(
                     Diagnostic::new(
                         Code::ServerSetting,
@@ -201,7 +201,7 @@ pub fn translate(
         .as_map()
         .and_then(|m| m.iter().find(|e| e.key.as_str() == Some("global")))
     {
-        replaced.push(g.value.extent());
+        replaced.push(g.key.span.to(g.value.extent()));
     }
     Translation {
         config: Node {

@@ -121,7 +121,7 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
                 }
             }
             other => {
-                replaced.push(en.value.extent());
+                replaced.push(en.key.span.to(en.value.extent()));
                 unsupported(cx, &name, &en.key, other, refs.len());
             }
         }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod amtool;
+
 use am2amp::check::{CheckOptions, check_input};
 use am2amp::report::Report;
 

@@ -1,0 +1,359 @@
+//! Proof, with Alertmanager 0.25's own tools, that converted definitions work:
+//!
+//! * the inner config of every converted sample and corpus config passes
+//!   `amtool check-config` (template files written beside it);
+//! * for every route path, a label set built from its matchers reaches the same receivers
+//!   before and after (`amtool config routes test`);
+//! * every generated message, rendered by `amtool template render` for hostile alert data,
+//!   is YAML that matches `docs/contract.schema.json`, names its receiver and integration,
+//!   and carries the webhook alerts exactly.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use am2amp::alertmanager::matcher::Op;
+use am2amp::alertmanager::regex::compile_anchored;
+use am2amp::check::{CheckOptions, analyse};
+use am2amp::convert::{ConvertOptions, convert_input};
+use am2amp::model::Sp;
+use am2amp::model::route::Route;
+use am2amp::source::SourceId;
+use am2amp::translate::{self, Topics, routes};
+use am2amp::yaml::{Kind, Limits, Node, load};
+use common::amtool::{Oracle, data_sets};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+#[derive(Deserialize)]
+struct Definition {
+    alertmanager_config: String,
+    #[serde(default)]
+    template_files: BTreeMap<String, String>,
+}
+
+/// A converted input: where it came from and what came out.
+struct Case {
+    original: PathBuf,
+    definition: Definition,
+}
+
+fn options() -> ConvertOptions {
+    ConvertOptions {
+        translate: translate::Options {
+            topics: Topics {
+                template: Some("arn:aws:sns:eu-west-1:123456789012:{receiver}".into()),
+                ..Default::default()
+            },
+            drop_unsupported: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+fn yml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yml"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Every sample and corpus config that amtool 0.25 accepts and am2amp converts.
+fn cases(amtool: &Path) -> Vec<Case> {
+    let mut inputs = yml_files(&common::root().join("samples/convert"));
+    inputs.push(common::root().join("samples/alertmanager.yml"));
+    inputs.extend(yml_files(&common::shared().join("corpus")));
+    let mut out = Vec::new();
+    for path in inputs {
+        let accepted = Command::new(amtool)
+            .arg("check-config")
+            .arg(&path)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        if !accepted {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let c = convert_input("input", Some(&path), &bytes, &options());
+        let Some(def) = c.output else { continue };
+        let definition: Definition = serde_saphyr::from_str(&def).unwrap();
+        out.push(Case {
+            original: path,
+            definition,
+        });
+    }
+    assert!(out.len() >= 25, "only {} inputs converted", out.len());
+    out
+}
+
+/// Writes a case's inner config and template files into their own directory.
+fn write_case(dir: &Path, i: usize, case: &Case) -> PathBuf {
+    let d = dir.join(format!("case{i}"));
+    std::fs::create_dir_all(&d).unwrap();
+    for (name, text) in &case.definition.template_files {
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    let cfg = d.join("alertmanager.yml");
+    std::fs::write(&cfg, &case.definition.alertmanager_config).unwrap();
+    cfg
+}
+
+#[test]
+fn converted_configs_pass_amtool_check_config() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cases = cases(&amtool);
+    let files: Vec<PathBuf> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| write_case(dir.path(), i, c))
+        .collect();
+    let out = Command::new(&amtool)
+        .arg("check-config")
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for (file, case) in files.iter().zip(&cases) {
+        let header = format!("Checking '{}'  SUCCESS", file.display());
+        assert!(
+            text.contains(&header),
+            "{} (from {}) fails check-config:\n{text}",
+            file.display(),
+            case.original.display()
+        );
+    }
+    assert!(out.status.success(), "{text}");
+}
+
+/// Label sets that walk each route path: equality matchers give their value, regex
+/// matchers a simple value that matches; paths needing anything else are left out.
+fn label_sets(route: &Sp<Route>) -> Vec<Vec<(String, String)>> {
+    fn walk(
+        r: &Sp<Route>,
+        mut labels: Vec<(String, String)>,
+        out: &mut Vec<Vec<(String, String)>>,
+    ) {
+        for m in routes::matchers(&r.value) {
+            let value = match m.op {
+                Op::Equal => Some(m.value.clone()),
+                Op::Regexp => regex_example(&m.value),
+                Op::NotEqual | Op::NotRegexp => continue,
+            };
+            let Some(v) = value else { return };
+            labels.retain(|(n, _)| n != &m.name);
+            labels.push((m.name.clone(), v));
+        }
+        out.push(labels.clone());
+        for c in r.value.children() {
+            walk(c, labels.clone(), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(route, Vec::new(), &mut out);
+    out
+}
+
+fn regex_example(pattern: &str) -> Option<String> {
+    let inner = pattern
+        .strip_prefix("^(?:")
+        .and_then(|p| p.strip_suffix(")$"))
+        .unwrap_or(pattern);
+    let first = inner.split('|').next().unwrap_or("");
+    let candidate: String = first
+        .replace(".*", "")
+        .replace(".+", "x")
+        .chars()
+        .filter(|c| !"^$()?*+[]{}\\".contains(*c))
+        .collect();
+    let re = compile_anchored(pattern).ok()?;
+    re.is_match(&candidate).then_some(candidate)
+}
+
+fn routes_test(amtool: &Path, config: &Path, labels: &[(String, String)]) -> String {
+    let args: Vec<String> = labels
+        .iter()
+        .map(|(n, v)| format!("{n}={}", am2amp::alertmanager::strconv::quote(v)))
+        .collect();
+    let out = Command::new(amtool)
+        .args(["config", "routes", "test"])
+        .arg(format!("--config.file={}", config.display()))
+        .args(&args)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn routes_reach_the_same_receivers() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut tested = 0;
+    for (i, case) in cases(&amtool).iter().enumerate() {
+        let converted = write_case(dir.path(), i, case);
+        let bytes = std::fs::read(&case.original).unwrap();
+        let checked = analyse(
+            "input",
+            Some(&case.original),
+            &bytes,
+            &CheckOptions::default(),
+        );
+        let Some(route) = checked.config.as_ref().and_then(|c| c.route.as_ref()) else {
+            continue;
+        };
+        for labels in label_sets(route) {
+            let before = routes_test(&amtool, &case.original, &labels);
+            let after = routes_test(&amtool, &converted, &labels);
+            assert_eq!(before, after, "{} with {labels:?}", case.original.display());
+            tested += 1;
+        }
+    }
+    assert!(tested >= 50, "only {tested} route paths tested");
+}
+
+/// A parsed YAML node as JSON: plain scalars that read as numbers, booleans or null become
+/// those; everything else is a string.
+fn to_json(n: &Node) -> Value {
+    match &n.kind {
+        Kind::Null => Value::Null,
+        Kind::Scalar(s) if s.is_plain() => match s.value.as_str() {
+            "true" => json!(true),
+            "false" => json!(false),
+            v => v.parse::<i64>().map_or_else(|_| json!(v), |i| json!(i)),
+        },
+        Kind::Scalar(s) => json!(s.value),
+        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
+        Kind::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|e| (e.key.as_str().unwrap_or("").to_string(), to_json(&e.value)))
+                .collect(),
+        ),
+    }
+}
+
+/// Every contract message of a definition, with the attributes of its SNS entry.
+fn messages(def: &Definition) -> Vec<(String, BTreeMap<String, String>)> {
+    #[derive(Deserialize)]
+    struct Inner {
+        #[serde(default)]
+        receivers: Vec<Receiver>,
+    }
+    #[derive(Deserialize)]
+    struct Receiver {
+        #[serde(default)]
+        sns_configs: Vec<Sns>,
+    }
+    #[derive(Deserialize)]
+    struct Sns {
+        #[serde(default)]
+        message: String,
+        #[serde(default)]
+        attributes: BTreeMap<String, String>,
+    }
+    let inner: Inner = serde_saphyr::from_str(&def.alertmanager_config).unwrap();
+    inner
+        .receivers
+        .into_iter()
+        .flat_map(|r| r.sns_configs)
+        .filter(|s| s.attributes.contains_key("am2amp_contract"))
+        .map(|s| (s.message, s.attributes))
+        .collect()
+}
+
+#[test]
+fn messages_render_to_yaml_that_matches_the_schema() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("docs/contract.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let oracle = Oracle {
+        amtool: amtool.clone(),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let data = data_sets(oracle.dir.path());
+    let mut checked = 0;
+    for (i, case) in cases(&amtool).iter().enumerate() {
+        let msgs = messages(&case.definition);
+        if msgs.is_empty() {
+            continue;
+        }
+        let cfg = write_case(oracle.dir.path(), i, case);
+        let files: Vec<PathBuf> = case
+            .definition
+            .template_files
+            .keys()
+            .map(|n| cfg.parent().unwrap().join(n))
+            .collect();
+        let globs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let texts: Vec<String> = msgs.iter().map(|(m, _)| m.clone()).collect();
+        for d in &data {
+            let alerts: Value = serde_json::from_str::<Value>(&std::fs::read_to_string(d).unwrap())
+                .unwrap()["alerts"]
+                .clone();
+            for (rendered, (_, attrs)) in oracle.render(&texts, d, &globs).into_iter().zip(&msgs) {
+                let rendered = rendered.unwrap_or_else(|e| {
+                    panic!("{}: message does not render: {e}", case.original.display())
+                });
+                let (node, _) =
+                    load(&rendered, SourceId(0), &Limits::default()).unwrap_or_else(|e| {
+                        panic!(
+                            "{}: rendered message is not YAML: {}\n{rendered}",
+                            case.original.display(),
+                            e.message
+                        )
+                    });
+                let msg = to_json(&node);
+                let errors: Vec<String> = validator
+                    .iter_errors(&msg)
+                    .map(|e| format!("{e} at {}", e.instance_path()))
+                    .collect();
+                assert!(
+                    errors.is_empty(),
+                    "{}: {errors:?}\n{rendered}",
+                    case.original.display()
+                );
+                assert_eq!(msg["integration"], json!(attrs["am2amp_integration"]));
+                assert_eq!(msg["receiver"], json!(attrs["am2amp_receiver"]));
+                if let Some(w) = msg.get("webhook") {
+                    let max = w["max_alerts"].as_u64().unwrap() as usize;
+                    let all = alerts.as_array().unwrap();
+                    let kept = if max == 0 {
+                        all.len()
+                    } else {
+                        all.len().min(max)
+                    };
+                    assert_eq!(w["total_alerts"], json!(all.len()));
+                    assert_eq!(
+                        w["alerts"],
+                        Value::Array(all[..kept].to_vec()),
+                        "{}",
+                        case.original.display()
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} rendered messages checked");
+}
