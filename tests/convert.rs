@@ -94,3 +94,209 @@ fn converting_the_output_again_gives_the_same_bytes() {
         );
     }
 }
+
+/// Secret values of a sample (what the loader masks), at least 6 characters long.
+fn secret_values(path: &Path) -> Vec<String> {
+    let report = common::check_path(path, &common::root());
+    let mut out = Vec::new();
+    for (_, src) in report.sources.iter() {
+        let masked = src.redacted_text();
+        let (a, b) = (src.text.as_bytes(), masked.as_bytes());
+        let mut i = 0;
+        while i < a.len().min(b.len()) {
+            if a[i] != b[i] {
+                let start = i;
+                while i < a.len().min(b.len()) && a[i] != b[i] {
+                    i += 1;
+                }
+                let s = String::from_utf8_lossy(&a[start..i]).to_string();
+                if s.len() >= 6 {
+                    out.push(s);
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn diagnostics_never_show_secrets() {
+    let mut seen = 0;
+    for path in samples() {
+        let secrets = secret_values(&path);
+        seen += secrets.len();
+        for fmt in ["human", "concise", "json", "github"] {
+            let mut args = sample_args(&path);
+            args.extend(["--message-format".to_string(), fmt.to_string()]);
+            let out = convert(&rel(&path), &args).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            for s in &secrets {
+                assert!(
+                    !stderr.contains(s.as_str()),
+                    "{} ({fmt}) shows a secret",
+                    path.display()
+                );
+            }
+            if !args.iter().any(|a| a == "inline") {
+                let stdout = String::from_utf8_lossy(&out.stdout);
+                for s in &secrets {
+                    assert!(
+                        !stdout.contains(s.as_str()),
+                        "{}: the definition holds a secret",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen >= 15, "only {seen} secrets found in the samples");
+}
+
+#[test]
+fn output_file_and_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = dir.path().join("def.yml");
+    let manifest = dir.path().join("secrets.json");
+    let out = convert(
+        "samples/alertmanager.yml",
+        &[
+            "-o".into(),
+            def.display().to_string(),
+            "--secrets-out".into(),
+            manifest.display().to_string(),
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&def).unwrap();
+    assert!(text.starts_with("template_files:\n") && text.contains("alertmanager_config: |\n"));
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    assert_eq!(m["am2amp_secrets"], 1);
+    assert_eq!(
+        m["secrets"]["oncall-pager/pagerduty/0/routing_key"],
+        "0123456789abcdef0123456789abcdef"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&manifest).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // An earlier manifest is replaced, with a note.
+    let again = convert(
+        "samples/alertmanager.yml",
+        &[
+            "-o".into(),
+            def.display().to_string(),
+            "--secrets-out".into(),
+            manifest.display().to_string(),
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("overwriting the secrets manifest"));
+    // Anything else is never overwritten.
+    std::fs::write(&manifest, "precious").unwrap();
+    let refused = convert(
+        "samples/alertmanager.yml",
+        &["--secrets-out".into(), manifest.display().to_string()],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&manifest).unwrap(), "precious");
+}
+
+#[test]
+fn errors_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = dir.path().join("def.yml");
+    std::fs::write(&def, "old").unwrap();
+    let out = convert(
+        "samples/convert/unsupported.yml",
+        &["-o".into(), def.display().to_string()],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&def).unwrap(), "old");
+    let missing_topic = Command::new(get_cargo_bin("am2amp"))
+        .current_dir(common::root())
+        .args(["convert", "samples/alertmanager.yml"])
+        .output()
+        .unwrap();
+    assert_eq!(missing_topic.status.code(), Some(1));
+    assert!(missing_topic.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&missing_topic.stderr).contains("am2amp::amp::missing-topic"));
+}
+
+#[test]
+fn usage_errors() {
+    for (args, expected) in [
+        (
+            vec!["--topic-arn", "arn:aws:sns:eu-west-1:123456789012:{team}"],
+            "unknown placeholder",
+        ),
+        (vec!["--topic-arn", "not-an-arn"], "--topic-arn"),
+        (vec!["--region", "Europe"], "--region"),
+        (vec!["--pagerduty", "native"], "--pagerduty-secret-arn"),
+        (
+            vec![
+                "--pagerduty",
+                "native",
+                "--pagerduty-secret-arn",
+                "arn:aws:sns:x",
+            ],
+            "Secrets Manager",
+        ),
+        (vec!["--external-url", "am.example.com"], "--external-url"),
+        (vec!["--topics", "samples/alertmanager.yml"], "--topics"),
+    ] {
+        let out = Command::new(get_cargo_bin("am2amp"))
+            .current_dir(common::root())
+            .args(["convert", "samples/alertmanager.yml"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn topics_file_and_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics.yml");
+    std::fs::write(
+        &topics,
+        "oncall-pager: arn:aws:sns:us-west-2:123456789012:pager\n",
+    )
+    .unwrap();
+    let out = convert(
+        "samples/alertmanager.yml",
+        &[
+            "--topics".into(),
+            topics.display().to_string(),
+            "--region".into(),
+            "eu-central-1".into(),
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("topic_arn: arn:aws:sns:us-west-2:123456789012:pager"));
+    assert!(text.contains("topic_arn: arn:aws:sns:eu-west-1:123456789012:tickets"));
+    assert!(!text.contains("region: eu-west-1") && text.contains("region: eu-central-1"));
+}

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use crate::alertmanager::url;
 use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::webhook::Webhook;
 
@@ -21,13 +20,9 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
             .map(|u| (u, f.span)),
         _ => None,
     };
+    // Alertmanager treats webhook URLs as secrets (since 0.26): tokens hide in paths too.
     if let Some((u, span)) = url {
-        let credentials = url::parse(u.expose()).is_ok_and(|p| p.has_userinfo || p.has_query);
-        if credentials || u.expose().contains("{{") {
-            out.push(cx.secret(e, "url", u.expose(), span));
-        } else {
-            out.push(("url".into(), Value::Str(u.expose().to_string())));
-        }
+        out.push(cx.secret(e, "url", u.expose(), span));
     }
     if let Some(h) = http::carry(cx, e, w.http_config.as_ref()) {
         out.push(("http_config".into(), h));
