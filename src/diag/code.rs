@@ -542,6 +542,13 @@ publish; am2amp targets 0.27 by default (`--alertmanager-version`). A field or m
 introduced later is rejected at upload (`field X not found`). Remove it or raise the target if
 you know AMP accepts it.";
 
+    MessageSize = Amp "message-size" Advice
+        "A webhook message carries every alert of a group and may exceed SNS's 256 KiB limit."
+        "SNS cuts messages over 256 KiB, and a cut contract message no longer parses, so the relay
+cannot deliver it. A webhook message carries every alert of the notification; with many alerts
+or large annotations it can grow past the limit. Set `max_alerts` on the webhook (the message
+then carries the first alerts and the total count).";
+
     SnsSubject = Amp "subject" Advice
         "An SNS integration uses the default subject, which AMP may rewrite."
         "SNS subjects must be printable ASCII and under 100 characters. The default subject lists

@@ -28,6 +28,17 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
         out.push(("http_config".into(), h));
     }
     let max = w.max_alerts.as_ref().map_or(0, |m| m.value);
+    if max == 0 {
+        cx.diags.push(
+            Diagnostic::new(
+                Code::MessageSize,
+                e.span,
+                "this webhook's messages carry every alert of a group, which can exceed SNS's 256 KiB",
+            )
+            .label("no `max_alerts`")
+            .help("set `max_alerts` (for example 50): the message then carries the first alerts and the total"),
+        );
+    }
     out.push(("max_alerts".into(), Value::Raw(max.to_string())));
     if let Some(t) = &w.timeout {
         out.push(("timeout".into(), Value::Str(t.value.0.clone())));
