@@ -158,17 +158,13 @@ fn output_file_and_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let def = dir.path().join("def.yml");
     let manifest = dir.path().join("secrets.json");
-    let out = convert(
-        "samples/alertmanager.yml",
-        &[
-            "-o".into(),
-            def.display().to_string(),
-            "--secrets-out".into(),
-            manifest.display().to_string(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let args = [
+        "-o".to_string(),
+        def.display().to_string(),
+        "--secrets-out".into(),
+        manifest.display().to_string(),
+    ];
+    let out = convert("samples/alertmanager.yml", &args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -191,17 +187,7 @@ fn output_file_and_manifest() {
         assert_eq!(mode, 0o600);
     }
     // An earlier manifest is replaced, with a note.
-    let again = convert(
-        "samples/alertmanager.yml",
-        &[
-            "-o".into(),
-            def.display().to_string(),
-            "--secrets-out".into(),
-            manifest.display().to_string(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let again = convert("samples/alertmanager.yml", &args).output().unwrap();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("overwriting the secrets manifest"));
     // Anything else is never overwritten.

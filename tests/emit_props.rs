@@ -8,10 +8,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use am2amp::source::SourceId;
-use am2amp::yaml::{Kind, Limits, Node, emit_document, load};
+use am2amp::yaml::{Limits, Node, emit_document, load};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -89,17 +89,7 @@ fn tree() -> impl Strategy<Value = Node> {
 }
 
 fn to_json(n: &Node) -> Value {
-    match &n.kind {
-        Kind::Null => Value::Null,
-        Kind::Scalar(s) => json!(s.value),
-        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
-        Kind::Map(entries) => Value::Object(
-            entries
-                .iter()
-                .map(|e| (e.key.as_str().unwrap_or("").to_string(), to_json(&e.value)))
-                .collect(),
-        ),
-    }
+    common::yaml_to_json(n, false)
 }
 
 fn reparse(doc: &str) -> Node {

@@ -22,7 +22,7 @@ use am2amp::model::Sp;
 use am2amp::model::route::Route;
 use am2amp::source::SourceId;
 use am2amp::translate::{self, Topics, routes};
-use am2amp::yaml::{Kind, Limits, Node, load};
+use am2amp::yaml::{Limits, Node, load};
 use common::amtool::{Oracle, data_sets};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -227,25 +227,8 @@ fn routes_reach_the_same_receivers() {
     assert!(tested >= 50, "only {tested} route paths tested");
 }
 
-/// A parsed YAML node as JSON: plain scalars that read as numbers, booleans or null become
-/// those; everything else is a string.
 fn to_json(n: &Node) -> Value {
-    match &n.kind {
-        Kind::Null => Value::Null,
-        Kind::Scalar(s) if s.is_plain() => match s.value.as_str() {
-            "true" => json!(true),
-            "false" => json!(false),
-            v => v.parse::<i64>().map_or_else(|_| json!(v), |i| json!(i)),
-        },
-        Kind::Scalar(s) => json!(s.value),
-        Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
-        Kind::Map(entries) => Value::Object(
-            entries
-                .iter()
-                .map(|e| (e.key.as_str().unwrap_or("").to_string(), to_json(&e.value)))
-                .collect(),
-        ),
-    }
+    common::yaml_to_json(n, true)
 }
 
 /// Every contract message of a definition, with the attributes of its SNS entry.

@@ -2,8 +2,9 @@
 //! and a finding for each network setting that is not carried.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::Sp;
 use crate::model::http::HttpConfig;
+use crate::model::{Secret, Sp};
+use crate::source::Span;
 
 use super::contract::Value;
 use super::cx::{Cx, Entry};
@@ -25,34 +26,31 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Val
         {
             m.push(("username".to_string(), Value::Str(u.expose().to_string())));
         }
-        let password = match (&b.value.password, &b.value.password_file) {
-            (Some(p), _) if !p.value.is_empty() => Some((p.value.clone(), p.span)),
-            (_, Some(f)) => cx
-                .secret_file("password_file", f, &base)
-                .map(|p| (p, f.span)),
-            _ => None,
-        };
+        let password = value_or_file(
+            cx,
+            &b.value.password,
+            &b.value.password_file,
+            "password_file",
+        );
         if let Some((p, span)) = password {
             m.push(cx.secret(e, "http_config/basic_auth/password", p.expose(), span));
         }
         out.push(("basic_auth".into(), Value::Map(rename(m))));
     }
 
-    let bearer = match (&h.bearer_token, &h.bearer_token_file) {
-        (Some(t), _) if !t.value.is_empty() => Some((t.value.clone(), t.span)),
-        (_, Some(f)) => cx
-            .secret_file("bearer_token_file", f, &base)
-            .map(|t| (t, f.span)),
-        _ => None,
-    };
+    let bearer = value_or_file(
+        cx,
+        &h.bearer_token,
+        &h.bearer_token_file,
+        "bearer_token_file",
+    );
     let auth = h.authorization.as_ref().map(|a| {
-        let creds = match (&a.value.credentials, &a.value.credentials_file) {
-            (Some(c), _) if !c.value.is_empty() => Some((c.value.clone(), c.span)),
-            (_, Some(f)) => cx
-                .secret_file("credentials_file", f, &base)
-                .map(|c| (c, f.span)),
-            _ => None,
-        };
+        let creds = value_or_file(
+            cx,
+            &a.value.credentials,
+            &a.value.credentials_file,
+            "credentials_file",
+        );
         let kind = a
             .value
             .r#type
@@ -74,13 +72,12 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Val
         if let Some(id) = &o.client_id {
             m.push(("client_id".to_string(), Value::Str(id.value.clone())));
         }
-        let secret = match (&o.client_secret, &o.client_secret_file) {
-            (Some(s), _) if !s.value.is_empty() => Some((s.value.clone(), s.span)),
-            (_, Some(f)) => cx
-                .secret_file("client_secret_file", f, &base)
-                .map(|s| (s, f.span)),
-            _ => None,
-        };
+        let secret = value_or_file(
+            cx,
+            &o.client_secret,
+            &o.client_secret_file,
+            "client_secret_file",
+        );
         if let Some((s, span)) = secret {
             m.push(cx.secret(e, "http_config/oauth2/client_secret", s.expose(), span));
         }
@@ -108,6 +105,24 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Val
 
     not_carried(cx, h);
     (!out.is_empty()).then_some(Value::Map(out))
+}
+
+/// A secret given inline or in a file (read under `--read-secret-files`, relative to the
+/// config's directory as `http_config` files are), with where it is written.
+fn value_or_file(
+    cx: &mut Cx,
+    value: &Option<Sp<Secret>>,
+    file: &Option<Sp<String>>,
+    file_field: &str,
+) -> Option<(Secret, Span)> {
+    match (value, file) {
+        (Some(v), _) if !v.value.is_empty() => Some((v.value.clone(), v.span)),
+        (_, Some(f)) => {
+            let base = cx.config_dir.clone();
+            cx.secret_file(file_field, f, &base).map(|v| (v, f.span))
+        }
+        _ => None,
+    }
 }
 
 /// Secret entries come back named by their path (`http_config/basic_auth/password_ref`);

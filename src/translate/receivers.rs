@@ -4,7 +4,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::Sp;
-use crate::model::receivers::{IntegrationKind, Receiver};
+use crate::model::receivers::{IntegrationFields, IntegrationKind, Receiver};
 use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Node};
 
@@ -80,45 +80,33 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
                     .pagerduty_configs
                     .iter()
                     .flat_map(|l| l.value.iter());
-                for (index, (n, p)) in entries.iter().zip(list).enumerate() {
-                    let e = entry(&name, kind, index, p.span);
-                    if let PagerdutyMode::Native { secret_arn } = &cx.opts.pagerduty {
-                        pd_slot.claim(&mut out, "pagerduty_configs");
+                if let PagerdutyMode::Native { secret_arn } = &cx.opts.pagerduty {
+                    pd_slot.claim(&mut out, "pagerduty_configs");
+                    for (index, (n, p)) in entries.iter().zip(list).enumerate() {
+                        let e = entry(&name, kind, index, p.span);
                         let native = pagerduty::native(cx, &e, n, &p.value, secret_arn);
                         pd_slot.items.push(native);
-                        continue;
                     }
-                    sns_slot.claim(&mut out, "sns_configs");
-                    replaced.push(n.extent());
-                    let section = pagerduty::section(cx, &e, &p.value);
-                    let sr = resolved(kind, p.value.send_resolved.as_ref());
-                    let converted = convert(cx, &e, name_span, section, sr);
-                    sns_slot.items.push(converted);
+                    continue;
                 }
+                sns_slot.claim(&mut out, "sns_configs");
+                let at = (name.as_str(), name_span, kind);
+                let converted = each(cx, at, &entries, list, pagerduty::section, replaced);
+                sns_slot.items.extend(converted);
             }
             IntegrationKind::Slack => {
                 sns_slot.claim(&mut out, "sns_configs");
                 let list = r.value.slack_configs.iter().flat_map(|l| l.value.iter());
-                for (index, (n, s)) in entries.iter().zip(list).enumerate() {
-                    let e = entry(&name, kind, index, s.span);
-                    replaced.push(n.extent());
-                    let section = slack::section(cx, &e, &s.value);
-                    let sr = resolved(kind, s.value.send_resolved.as_ref());
-                    let converted = convert(cx, &e, name_span, section, sr);
-                    sns_slot.items.push(converted);
-                }
+                let at = (name.as_str(), name_span, kind);
+                let converted = each(cx, at, &entries, list, slack::section, replaced);
+                sns_slot.items.extend(converted);
             }
             IntegrationKind::Webhook => {
                 sns_slot.claim(&mut out, "sns_configs");
                 let list = r.value.webhook_configs.iter().flat_map(|l| l.value.iter());
-                for (index, (n, w)) in entries.iter().zip(list).enumerate() {
-                    let e = entry(&name, kind, index, w.span);
-                    replaced.push(n.extent());
-                    let section = webhook::section(cx, &e, &w.value);
-                    let sr = resolved(kind, w.value.send_resolved.as_ref());
-                    let converted = convert(cx, &e, name_span, section, sr);
-                    sns_slot.items.push(converted);
-                }
+                let at = (name.as_str(), name_span, kind);
+                let converted = each(cx, at, &entries, list, webhook::section, replaced);
+                sns_slot.items.extend(converted);
             }
             other => {
                 replaced.push(en.key.span.to(en.value.extent()));
@@ -135,6 +123,28 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
         span: node.span,
         kind: crate::yaml::Kind::Map(out),
     }
+}
+
+/// Converts the entries of one integration list of receiver `at` (name, where it is named,
+/// kind) into `sns_configs` entries.
+fn each<'a, T: IntegrationFields + 'a>(
+    cx: &mut Cx,
+    at: (&str, Span, IntegrationKind),
+    nodes: &[&Node],
+    list: impl Iterator<Item = &'a Sp<T>>,
+    section: fn(&mut Cx, &Entry, &T) -> Value,
+    replaced: &mut Vec<Span>,
+) -> Vec<Node> {
+    let (name, name_span, kind) = at;
+    let mut out = Vec::new();
+    for (index, (n, item)) in nodes.iter().zip(list).enumerate() {
+        let e = entry(name, kind, index, item.span);
+        replaced.push(n.extent());
+        let body = section(cx, &e, &item.value);
+        let sr = resolved(kind, item.value.send_resolved());
+        out.push(convert(cx, &e, name_span, body, sr));
+    }
+    out
 }
 
 fn kind_of(key: &str) -> Option<IntegrationKind> {

@@ -79,3 +79,29 @@ pub fn snapshot_settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(false);
     s
 }
+
+/// A parsed YAML node as JSON. With `typed`, plain scalars that read as integers, booleans or
+/// null become those; otherwise every scalar is a string.
+pub fn yaml_to_json(n: &am2amp::yaml::Node, typed: bool) -> serde_json::Value {
+    use am2amp::yaml::Kind;
+    use serde_json::{Value, json};
+    match &n.kind {
+        Kind::Null => Value::Null,
+        Kind::Scalar(s) if typed && s.is_plain() => match s.value.as_str() {
+            "true" => json!(true),
+            "false" => json!(false),
+            v => v.parse::<i64>().map_or_else(|_| json!(v), |i| json!(i)),
+        },
+        Kind::Scalar(s) => json!(s.value),
+        Kind::Seq(items) => Value::Array(items.iter().map(|i| yaml_to_json(i, typed)).collect()),
+        Kind::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|e| {
+                    let k = e.key.as_str().unwrap_or("").to_string();
+                    (k, yaml_to_json(&e.value, typed))
+                })
+                .collect(),
+        ),
+    }
+}
