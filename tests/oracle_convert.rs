@@ -90,6 +90,7 @@ fn cases(amtool: &Path) -> Vec<Case> {
             definition,
         });
     }
+    eprintln!("{} inputs converted", out.len());
     assert!(out.len() >= 25, "only {} inputs converted", out.len());
     out
 }
@@ -224,6 +225,7 @@ fn routes_reach_the_same_receivers() {
             tested += 1;
         }
     }
+    eprintln!("{tested} route paths tested");
     assert!(tested >= 50, "only {tested} route paths tested");
 }
 
@@ -338,5 +340,6 @@ fn messages_render_to_yaml_that_matches_the_schema() {
             }
         }
     }
+    eprintln!("{checked} rendered messages checked");
     assert!(checked >= 100, "only {checked} rendered messages checked");
 }
