@@ -15,6 +15,7 @@ pub mod gotmpl;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod relay;
 pub mod report;
 pub mod source;
 pub mod translate;

@@ -117,7 +117,11 @@ proptest! {
 fn pyyaml_reads_the_same_strings() {
     // Debian's interpreter, where `apt-get install python3-yaml` puts PyYAML.
     let debian = std::path::PathBuf::from("/usr/bin/python3");
-    let Some(python) = debian.is_file().then_some(debian).or_else(|| common::oracle("python3")) else {
+    let Some(python) = debian
+        .is_file()
+        .then_some(debian)
+        .or_else(|| common::oracle("python3"))
+    else {
         return;
     };
     let mut runner = proptest::test_runner::TestRunner::deterministic();

@@ -22,6 +22,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Translate a config into an AMP alert manager definition.
     Convert(ConvertArgs),
+    /// Turn an SNS message from a converted config into the request the original integration
+    /// would have sent.
+    Decode(DecodeArgs),
     /// Print the long description of a diagnostic code.
     Explain(ExplainArgs),
 }
@@ -155,6 +158,19 @@ pub struct ConvertArgs {
     /// Reporting options (diagnostics go to standard error).
     #[command(flatten)]
     pub report: ReportArgs,
+}
+
+/// `am2amp decode`.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// The SNS message: the raw `Message`, an SNS HTTP notification or a Lambda SNS event;
+    /// `-` or nothing reads stdin.
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    pub input: String,
+    /// The secrets manifest written by `convert --secrets-out` (references stay names without
+    /// it).
+    #[arg(long, value_name = "FILE")]
+    pub secrets: Option<PathBuf>,
 }
 
 /// `am2amp explain`.

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod convert;
+mod decode;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
@@ -35,6 +36,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => run_check(&a),
         Command::Convert(a) => convert::run(&a),
+        Command::Decode(a) => decode::run(&a),
         Command::Explain(a) => run_explain(&a),
     };
     ExitCode::from(code)
