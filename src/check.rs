@@ -17,6 +17,8 @@ pub struct CheckOptions {
     pub load: LoadOptions,
     /// The Alertmanager version the output must run on.
     pub target: Version,
+    /// What `convert` would be run with (the preview reports its findings).
+    pub convert: translate::Options,
 }
 
 impl Default for CheckOptions {
@@ -24,6 +26,7 @@ impl Default for CheckOptions {
         CheckOptions {
             load: LoadOptions::default(),
             target: Version::DEFAULT_TARGET,
+            convert: translate::Options::default(),
         }
     }
 }
@@ -48,7 +51,7 @@ pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOp
     let mut checked = analyse(name, path, bytes, opts);
     let preview = translate::Options {
         preview: true,
-        ..Default::default()
+        ..opts.convert.clone()
     };
     if let Some(t) = translate_checked(&mut checked, path, &preview) {
         amp::rules::newer_features(

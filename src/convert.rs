@@ -25,7 +25,8 @@ pub struct ConvertOptions {
 pub struct Converted {
     /// Findings.
     pub report: Report,
-    /// The definition, unless an error was found.
+    /// The definition, when the input could be translated. Write it only when the report has
+    /// no errors (after `--allow`/`--deny`).
     pub output: Option<String>,
     /// Secret reference → value (for `--secrets-out`).
     pub secrets: BTreeMap<String, String>,
@@ -84,10 +85,9 @@ pub fn convert_input(
         );
     }
     report.sort();
-    let output = (!report.has_errors()).then_some(definition);
     Converted {
         report,
-        output,
+        output: Some(definition),
         secrets: t.secrets,
     }
 }

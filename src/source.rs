@@ -130,23 +130,48 @@ impl Source {
 
     /// The text with every secret range replaced by `*` (byte offsets are preserved).
     pub fn redacted_text(&self) -> String {
-        if self.secrets.is_empty() {
-            return self.text.clone();
-        }
+        self.redacted_slice(0..self.text.len())
+    }
+
+    /// The byte range of whole lines `first..=last` (0-based, clamped).
+    pub fn lines(&self, first: usize, last: usize) -> Range<usize> {
+        let n = self.line_starts.len();
+        let start = self.line_starts[first.min(n - 1)] as usize;
+        let end = self
+            .line_starts
+            .get(last.saturating_add(1))
+            .map_or(self.text.len(), |&e| e as usize);
+        start..end.max(start)
+    }
+
+    /// `range` of the text (on character boundaries) with secrets replaced by `*`.
+    pub fn redacted_slice(&self, range: Range<usize>) -> String {
         let text = &self.text;
-        let mut bytes = text.clone().into_bytes();
+        let mut start = range.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end.min(text.len()).max(start);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut bytes = text.as_bytes()[start..end].to_vec();
         for r in &self.secrets {
+            if r.end <= start || r.start >= end {
+                continue;
+            }
             // Widen to character boundaries so whole characters are replaced and the
             // result stays valid UTF-8 with every byte offset unchanged.
-            let mut start = r.start.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
+            let mut rs = r.start.min(text.len());
+            while !text.is_char_boundary(rs) {
+                rs -= 1;
             }
-            let mut end = r.end.min(text.len()).max(start);
-            while !text.is_char_boundary(end) {
-                end += 1;
+            let mut re = r.end.min(text.len()).max(rs);
+            while !text.is_char_boundary(re) {
+                re += 1;
             }
-            for b in &mut bytes[start..end] {
+            let (a, z) = (rs.max(start) - start, re.min(end) - start);
+            for b in &mut bytes[a..z] {
                 if *b != b'\n' {
                     *b = b'*';
                 }

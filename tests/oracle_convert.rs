@@ -83,7 +83,9 @@ fn cases(amtool: &Path) -> Vec<Case> {
         }
         let bytes = std::fs::read(&path).unwrap();
         let c = convert_input("input", Some(&path), &bytes, &options());
-        let Some(def) = c.output else { continue };
+        let Some(def) = c.output.filter(|_| !c.report.has_errors()) else {
+            continue;
+        };
         let definition: Definition = serde_saphyr::from_str(&def).unwrap();
         out.push(Case {
             original: path,

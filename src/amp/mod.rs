@@ -1,4 +1,5 @@
 //! AMP's side: the alert manager definition file and the rules AMP applies to it.
 
 pub mod definition;
+pub mod forms;
 pub mod rules;

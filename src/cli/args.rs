@@ -20,13 +20,25 @@ pub struct Cli {
 pub enum Command {
     /// Validate configs and report what convert would flag; writes nothing.
     Check(CheckArgs),
-    /// Translate a config into an AMP alert manager definition.
-    Convert(ConvertArgs),
+    /// Translate configs into AMP alert manager definitions.
+    Convert(Box<ConvertArgs>),
     /// Turn an SNS message from a converted config into the request the original integration
     /// would have sent.
     Decode(DecodeArgs),
     /// Print the long description of a diagnostic code.
     Explain(ExplainArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// `am2amp completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// How diagnostics are printed.
@@ -41,6 +53,8 @@ pub enum MessageFormat {
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// SARIF 2.1.0, for code-scanning upload (one document for the whole run).
+    Sarif,
 }
 
 /// When to use colours.
@@ -73,9 +87,13 @@ pub struct ReportArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 8 << 20)]
     pub max_input_bytes: u64,
-    /// The Alertmanager version the result must run on (AMP's is not published).
-    #[arg(long, value_name = "VERSION", default_value_t = Version::DEFAULT_TARGET)]
-    pub alertmanager_version: Version,
+    /// The Alertmanager version the result must run on (AMP's is not published) [default:
+    /// 0.27].
+    #[arg(long, value_name = "VERSION")]
+    pub alertmanager_version: Option<Version>,
+    /// Settings file (default: ./am2amp.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `am2amp check`.
@@ -90,34 +108,61 @@ pub struct CheckArgs {
 }
 
 /// How secrets are carried (`--secrets`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SecretsArg {
     /// Reference names in the message; values in the `--secrets-out` manifest.
-    #[default]
     Ref,
     /// The values in the message.
     Inline,
 }
 
 /// What PagerDuty integrations become (`--pagerduty`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PagerdutyArg {
     /// SNS with the message contract, like every other integration.
-    #[default]
     Sns,
     /// AMP's native PagerDuty integration, keys in Secrets Manager.
     Native,
 }
 
+/// The form outputs are written in (`--emit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmitArg {
+    /// The alert manager definition (YAML).
+    Definition,
+    /// JSON for `aws amp put-alert-manager-definition --cli-input-json`.
+    AwsCli,
+    /// A Terraform `aws_prometheus_alert_manager_definition` resource.
+    Terraform,
+    /// The CloudFormation `AlertManagerDefinition` property.
+    Cloudformation,
+}
+
 /// `am2amp convert`.
 #[derive(Debug, Args)]
 pub struct ConvertArgs {
-    /// The config file (or AMP definition); `-` reads stdin.
-    #[arg(value_name = "PATH|-")]
-    pub path: String,
-    /// Write the definition here instead of to standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Config files or directories (searched for *.yml and *.yaml); `-` reads stdin.
+    #[arg(required = true, value_name = "PATH|-")]
+    pub paths: Vec<String>,
+    /// Output file (one input) or directory (mirrors the input tree); default: standard output
+    /// for one input.
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Write nothing; show a unified diff against the existing output (or the whole output).
+    #[arg(long, conflicts_with = "check")]
+    pub dry_run: bool,
+    /// Write nothing; exit 1 when an output is missing or stale, or on any error.
+    #[arg(long)]
+    pub check: bool,
+    /// Output form.
+    #[arg(long, value_enum)]
+    pub emit: Option<EmitArg>,
+    /// Workspace id for `--emit aws-cli` and `terraform`.
+    #[arg(long, value_name = "ID")]
+    pub workspace_id: Option<String>,
     /// Topic ARN for converted integrations; `{receiver}`, `{integration}` and `{index}` are
     /// replaced (receiver names made valid topic names).
     #[arg(long, value_name = "TEMPLATE")]
@@ -128,20 +173,21 @@ pub struct ConvertArgs {
     /// `sigv4.region` for converted integrations (default: the topic ARN's region).
     #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
-    /// How secrets reach the relay.
-    #[arg(long, value_enum, default_value_t = SecretsArg::Ref)]
-    pub secrets: SecretsArg,
-    /// Write the secret reference → value table here (JSON, mode 0600).
-    #[arg(long, value_name = "FILE")]
+    /// How secrets reach the relay [default: ref].
+    #[arg(long, value_enum)]
+    pub secrets: Option<SecretsArg>,
+    /// Write the secret reference → value table here (JSON, mode 0600; a directory when there
+    /// are several inputs).
+    #[arg(long, value_name = "PATH")]
     pub secrets_out: Option<PathBuf>,
     /// Read `*_file` settings now (AMP cannot read files).
     #[arg(long)]
     pub read_secret_files: bool,
-    /// What PagerDuty integrations become.
-    #[arg(long, value_enum, default_value_t = PagerdutyArg::Sns)]
-    pub pagerduty: PagerdutyArg,
+    /// What PagerDuty integrations become [default: sns].
+    #[arg(long, value_enum)]
+    pub pagerduty: Option<PagerdutyArg>,
     /// Secrets Manager secret holding the PagerDuty keys (`--pagerduty native`).
-    #[arg(long, value_name = "ARN", required_if_eq("pagerduty", "native"))]
+    #[arg(long, value_name = "ARN")]
     pub pagerduty_secret_arn: Option<String>,
     /// The URL of the Alertmanager being replaced (what `.ExternalURL` rendered as).
     #[arg(long, value_name = "URL")]

@@ -1,212 +1,260 @@
-//! `am2amp convert`: options → library → definition on stdout or in a file, diagnostics on
-//! stderr. Nothing is written when there is an error.
+//! `am2amp convert`: one input to standard output or a file, or many inputs into a directory
+//! that mirrors the input tree, converted in parallel, reported in input order. `--dry-run`
+//! shows diffs and `--check` compares with existing outputs; neither writes anything.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::args::{ConvertArgs, PagerdutyArg, SecretsArg};
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, policy, render, usage_error, use_color};
-use crate::alertmanager::url;
-use crate::check::CheckOptions;
-use crate::convert::{ConvertOptions, convert_input};
-use crate::load::{self, Input, LoadOptions};
-use crate::translate::secrets::Manifest;
-use crate::translate::{self, PagerdutyMode, SecretsMode, Topics};
+use rayon::prelude::*;
+
+use super::args::ConvertArgs;
+use super::output::{self, Sink};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, use_color};
+use crate::convert::{Converted, convert_input};
+use crate::load::{self, Found, Input};
+
+/// Inputs converted at once (bounds memory: their outputs are held until written).
+const CHUNK: usize = 64;
+
+/// One input and where its results go.
+#[derive(Debug)]
+struct Job {
+    found: Found,
+    /// The output file (`None`: standard output).
+    output: Option<PathBuf>,
+    /// The secrets manifest for this input.
+    secrets_out: Option<PathBuf>,
+}
+
+/// What happened to one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Converted { warnings: bool },
+    Failed,
+    Stale,
+}
 
 /// Runs `convert`; returns the exit status.
 pub fn run(a: &ConvertArgs) -> u8 {
-    let policy = match policy(&a.report) {
-        Ok(p) => p,
+    let s = match settings::convert(a) {
+        Ok(s) => s,
         Err(e) => return usage_error(&e),
     };
-    let opts = match options(a) {
-        Ok(o) => o,
-        Err(e) => return usage_error(&e),
-    };
-    if let Some(out) = &a.secrets_out
-        && let Err(e) = may_write_manifest(out)
-    {
-        return usage_error(&e);
+    let exclude: Vec<PathBuf> = a
+        .output
+        .iter()
+        .filter_map(|o| o.canonicalize().ok())
+        .collect();
+    let (found, errors) = load::discover_rooted(&a.paths, &exclude);
+    let mut io_failed = !errors.is_empty();
+    for e in &errors {
+        eprintln!("error: {e}");
     }
-    let input = if a.path == "-" {
-        Input::Stdin
-    } else {
-        let p = PathBuf::from(&a.path);
-        if !p.is_file() {
-            return usage_error(&format!("{}: not a file", a.path));
+    let bulk = found.len() > 1 || found.iter().any(|f| f.in_directory);
+    let jobs = match plan(a, &s, found, bulk) {
+        Ok(j) => j,
+        Err(e) => return usage_error(&e),
+    };
+    for j in &jobs {
+        if let Some(m) = &j.secrets_out
+            && let Err(e) = output::may_write_manifest(m)
+        {
+            return usage_error(&e);
         }
-        Input::File(p)
+    }
+    let color = use_color(a.report.color, std::io::stderr().is_terminal());
+    let renderer = render::Renderer::new(a.report.message_format, color);
+    let sink = if a.check {
+        Sink::Check
+    } else if a.dry_run {
+        Sink::DryRun {
+            color: use_color(a.report.color, std::io::stdout().is_terminal()),
+        }
+    } else {
+        Sink::Write
     };
-    let bytes = match load::read_input(&input, opts.check.load.max_input_bytes) {
-        Ok(b) => b,
-        Err(e) => return usage_error(&e.to_string()),
-    };
-    let path = match &input {
+    let progress = output::progress(jobs.len());
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut worst = EXIT_OK;
+    let mut sarif = String::new();
+    for chunk in jobs.chunks(CHUNK) {
+        let results: Vec<Result<Converted, String>> = chunk
+            .par_iter()
+            .map(|j| {
+                let r = convert_one(j, &s);
+                progress.inc(1);
+                r
+            })
+            .collect();
+        for (job, result) in chunk.iter().zip(results) {
+            let name = job.found.input.display_name();
+            let mut c = match result {
+                Ok(c) => c,
+                Err(e) => {
+                    progress.suspend(|| eprintln!("error: {e}"));
+                    io_failed = true;
+                    continue;
+                }
+            };
+            c.report.apply(&s.policy);
+            let rendered = renderer.render(&c.report);
+            if renderer.collects() {
+                sarif.push_str(&rendered);
+            } else {
+                progress.suspend(|| eprint!("{rendered}"));
+            }
+            let outcome = match (&c.output, c.report.has_errors()) {
+                (Some(text), false) => {
+                    let text = s
+                        .form
+                        .render(text, &stem(&job.found), s.workspace_id.as_deref());
+                    match progress.suspend(|| sink.deliver(job.output.as_deref(), &name, &text)) {
+                        Ok(fresh) if fresh => Outcome::Converted {
+                            warnings: c.report.has_warnings(),
+                        },
+                        Ok(_) => Outcome::Stale,
+                        Err(e) => {
+                            progress.suspend(|| eprintln!("error: {e}"));
+                            io_failed = true;
+                            continue;
+                        }
+                    }
+                }
+                _ => {
+                    let n = c.report.diagnostics.iter().filter(|d| d.is_error()).count();
+                    progress.suspend(|| eprintln!("failed {name}: {n} error(s)"));
+                    Outcome::Failed
+                }
+            };
+            if let (Outcome::Converted { .. }, Some(m), Sink::Write) =
+                (outcome, &job.secrets_out, &sink)
+                && let Err(e) = output::write_manifest(m, &c.secrets)
+            {
+                progress.suspend(|| eprintln!("error: {e}"));
+                io_failed = true;
+            }
+            match outcome {
+                Outcome::Converted { warnings: false } => *counts.entry("ok").or_default() += 1,
+                Outcome::Converted { warnings: true } => *counts.entry("warn").or_default() += 1,
+                Outcome::Failed => *counts.entry("failed").or_default() += 1,
+                Outcome::Stale => *counts.entry("stale").or_default() += 1,
+            }
+            if matches!(outcome, Outcome::Failed | Outcome::Stale) {
+                worst = EXIT_FINDINGS;
+            }
+        }
+    }
+    progress.finish_and_clear();
+    if renderer.collects() {
+        eprint!("{}", renderer.finish(&sarif));
+    }
+    let n = |k: &str| counts.get(k).copied().unwrap_or(0);
+    let mut summary = format!(
+        "converted {}, with warnings {}, failed {}",
+        n("ok") + n("warn") + n("stale"),
+        n("warn"),
+        n("failed")
+    );
+    if a.check {
+        summary.push_str(&format!(", stale {}", n("stale")));
+    }
+    eprintln!("{summary}");
+    let _ = std::io::stdout().flush();
+    if io_failed { EXIT_USAGE } else { worst }
+}
+
+fn convert_one(j: &Job, s: &settings::Convert) -> Result<Converted, String> {
+    let bytes = load::read_input(&j.found.input, s.options.check.load.max_input_bytes)
+        .map_err(|e| e.to_string())?;
+    let path = match &j.found.input {
         Input::File(p) => Some(p.as_path()),
         Input::Stdin => None,
     };
-    let mut converted = convert_input(&input.display_name(), path, &bytes, &opts);
-    converted.report.apply(&policy);
-    let color = use_color(a.report.color, std::io::stderr().is_terminal());
-    let renderer = render::Renderer::new(a.report.message_format, color);
-    eprint!("{}", renderer.render(&converted.report));
-    let output = match converted.output {
-        Some(o) if !converted.report.has_errors() => o,
-        _ => {
-            eprintln!("error: {}: not converted", input.display_name());
-            return EXIT_FINDINGS;
-        }
+    Ok(convert_input(
+        &j.found.input.display_name(),
+        path,
+        &bytes,
+        &s.options,
+    ))
+}
+
+/// The output's base name: the input file's stem.
+fn stem(f: &Found) -> String {
+    f.relative.file_stem().map_or_else(
+        || "alertmanager".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// Decides every input's output and manifest paths.
+fn plan(
+    a: &ConvertArgs,
+    s: &settings::Convert,
+    found: Vec<Found>,
+    bulk: bool,
+) -> Result<Vec<Job>, String> {
+    let ext = s.form.extension();
+    let out_dir = match &a.output {
+        Some(o) if bulk || o.is_dir() => Some(o.clone()),
+        _ => None,
     };
-    if let Some(out) = &a.secrets_out
-        && let Err(e) = write_manifest(out, &converted.secrets)
-    {
-        return usage_error(&e);
+    if bulk && a.output.is_none() && !a.dry_run {
+        return Err(
+            "several inputs need `-o DIR` (the output directory mirrors the inputs)".into(),
+        );
     }
-    match &a.output {
-        Some(file) => {
-            if let Err(e) = write_atomic(file, output.as_bytes(), false) {
-                return usage_error(&format!("{}: {e}", file.display()));
+    if a.check && a.output.is_none() {
+        return Err("--check compares with existing outputs: give them with `-o`".into());
+    }
+    let inputs: BTreeSet<PathBuf> = found
+        .iter()
+        .filter_map(|f| match &f.input {
+            Input::File(p) => p.canonicalize().ok(),
+            Input::Stdin => None,
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut jobs = Vec::new();
+    for f in found {
+        let output = match (&out_dir, &a.output) {
+            (Some(dir), _) => {
+                let rel = if f.relative == Path::new("-") {
+                    PathBuf::from("stdin")
+                } else {
+                    f.relative.clone()
+                };
+                Some(dir.join(rel).with_extension(ext))
             }
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(output.as_bytes())
-                .and_then(|_| stdout.flush())
-                .is_err()
-            {
-                return EXIT_USAGE;
-            }
-        }
-    }
-    EXIT_OK
-}
-
-fn options(a: &ConvertArgs) -> Result<ConvertOptions, String> {
-    let mut topics = Topics::default();
-    if let Some(t) = &a.topic_arn {
-        Topics::check_template(t).map_err(|e| format!("--topic-arn: {e}"))?;
-        topics.template = Some(t.clone());
-    }
-    if let Some(f) = &a.topics {
-        topics.map = topics_file(f)?;
-    }
-    if let Some(r) = &a.region {
-        let ok = r.split('-').count() >= 3
-            && r.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            return Err(format!(
-                "--region: `{r}` is not an AWS region (like eu-west-1)"
-            ));
-        }
-    }
-    if let Some(u) = &a.external_url {
-        url::check_http(u).map_err(|e| format!("--external-url: {e}"))?;
-    }
-    let pagerduty = match a.pagerduty {
-        PagerdutyArg::Sns => PagerdutyMode::Sns,
-        PagerdutyArg::Native => {
-            let arn = a.pagerduty_secret_arn.clone().unwrap_or_default();
-            if !(arn.starts_with("arn:aws") && arn.contains(":secretsmanager:")) {
-                return Err(format!(
-                    "--pagerduty-secret-arn: `{arn}` is not a Secrets Manager ARN"
-                ));
-            }
-            PagerdutyMode::Native { secret_arn: arn }
-        }
-    };
-    Ok(ConvertOptions {
-        check: CheckOptions {
-            load: LoadOptions {
-                max_input_bytes: a.report.max_input_bytes,
-                ..LoadOptions::default()
-            },
-            target: a.report.alertmanager_version,
-        },
-        translate: translate::Options {
-            topics,
-            region: a.region.clone(),
-            secrets: match a.secrets {
-                SecretsArg::Ref => SecretsMode::Ref,
-                SecretsArg::Inline => SecretsMode::Inline,
-            },
-            secrets_out: a.secrets_out.is_some(),
-            read_secret_files: a.read_secret_files,
-            pagerduty,
-            external_url: a
-                .external_url
-                .as_ref()
-                .map(|u| u.trim_end_matches('/').to_string()),
-            drop_unsupported: a.drop_unsupported,
-            clamp_repeat_interval: a.clamp_repeat_interval,
-            source_version: a.source_version,
-            preview: false,
-        },
-    })
-}
-
-/// Reads a `--topics` file: a YAML (or JSON) mapping of receiver name → topic ARN.
-fn topics_file(path: &Path) -> Result<BTreeMap<String, String>, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("--topics {}: {e}", path.display()))?;
-    let map: BTreeMap<String, String> = serde_saphyr::from_str(&text).map_err(|e| {
-        format!(
-            "--topics {}: expected a mapping of receiver names to topic ARNs: {e}",
-            path.display()
-        )
-    })?;
-    for (receiver, arn) in &map {
-        translate::topics::Arn::parse(arn)
-            .map_err(|e| format!("--topics {}: receiver `{receiver}`: {e}", path.display()))?;
-    }
-    Ok(map)
-}
-
-/// A manifest file may be written where nothing is, or over an earlier manifest.
-fn may_write_manifest(path: &Path) -> Result<(), String> {
-    match std::fs::read_to_string(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Ok(text) if Manifest::is_manifest(&text) => Ok(()),
-        _ => Err(format!(
-            "--secrets-out {}: the file exists and is not an am2amp secrets manifest; refusing to overwrite it",
-            path.display()
-        )),
-    }
-}
-
-fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result<(), String> {
-    if path.exists() {
-        eprintln!("note: overwriting the secrets manifest {}", path.display());
-    }
-    let text = Manifest::new(secrets.clone()).to_json();
-    write_atomic(path, text.as_bytes(), true)
-        .map_err(|e| format!("--secrets-out {}: {e}", path.display()))
-}
-
-/// Writes through a temporary file in the same directory, so readers never see a partial
-/// file. `private` files are readable by their owner only; others keep the mode of the file
-/// they replace (new ones get 0644).
-fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = match std::fs::metadata(path) {
-            _ if private => 0o600,
-            Ok(m) => m.permissions().mode() & 0o7777,
-            Err(_) => 0o644,
+            (None, Some(file)) => Some(file.clone()),
+            (None, None) => None,
         };
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        if let Some(o) = &output {
+            let canon = o
+                .parent()
+                .and_then(|p| p.canonicalize().ok())
+                .and_then(|p| o.file_name().map(|n| p.join(n)));
+            if canon.is_some_and(|c| inputs.contains(&c)) {
+                return Err(format!("{}: refusing to write over an input", o.display()));
+            }
+            if !seen.insert(o.clone()) {
+                return Err(format!("two inputs would be written to {}", o.display()));
+            }
+        }
+        let secrets_out = s.secrets_out.as_ref().map(|m| {
+            if bulk {
+                let mut rel = f.relative.clone();
+                rel.set_extension("secrets.json");
+                m.join(rel)
+            } else {
+                m.clone()
+            }
+        });
+        jobs.push(Job {
+            found: f,
+            output,
+            secrets_out,
+        });
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(jobs)
 }

@@ -4,18 +4,21 @@
 pub mod args;
 mod convert;
 mod decode;
+mod output;
 pub mod render;
+pub mod settings;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use rayon::prelude::*;
 
-use crate::check::{self, CheckOptions};
+use crate::check;
 use crate::diag::Code;
-use crate::load::{self, LoadOptions};
-use crate::report::{Policy, Report};
-use args::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ReportArgs};
+use crate::load;
+use crate::report::Report;
+use args::{CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ExplainArgs};
 
 /// Exit status: no error diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -36,6 +39,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => run_check(&a),
         Command::Convert(a) => convert::run(&a),
+        Command::Completions(a) => run_completions(&a),
+        Command::Man => run_man(),
         Command::Decode(a) => decode::run(&a),
         Command::Explain(a) => run_explain(&a),
     };
@@ -45,22 +50,6 @@ pub fn main() -> ExitCode {
 fn usage_error(msg: &str) -> u8 {
     eprintln!("error: {msg}");
     EXIT_USAGE
-}
-
-/// Builds the severity policy from `--allow`/`--deny`.
-pub fn policy(a: &ReportArgs) -> Result<Policy, String> {
-    let mut p = Policy::default();
-    for d in &a.deny {
-        if d == "warnings" {
-            p.deny_warnings = true;
-        } else {
-            p.deny.push(d.parse::<Code>().map_err(|e| e.to_string())?);
-        }
-    }
-    for c in &a.allow {
-        p.allow.push(c.parse::<Code>().map_err(|e| e.to_string())?);
-    }
-    Ok(p)
 }
 
 /// Whether the human renderer should use colours, writing to a terminal or not.
@@ -73,16 +62,9 @@ pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
 }
 
 fn run_check(a: &CheckArgs) -> u8 {
-    let policy = match policy(&a.report) {
-        Ok(p) => p,
+    let (opts, policy) = match settings::check(a) {
+        Ok(s) => s,
         Err(e) => return usage_error(&e),
-    };
-    let opts = CheckOptions {
-        load: LoadOptions {
-            max_input_bytes: a.report.max_input_bytes,
-            ..LoadOptions::default()
-        },
-        target: a.report.alertmanager_version,
     };
     let (inputs, errors) = load::discover(&a.paths, &[]);
     let mut io_failed = !errors.is_empty();
@@ -94,31 +76,48 @@ fn run_check(a: &CheckArgs) -> u8 {
         use_color(a.report.color, std::io::stdout().is_terminal()),
     );
     let mut stdout = std::io::stdout().lock();
+    let mut sarif = String::new();
     let (mut ok, mut with_errors, mut with_warnings) = (0usize, 0usize, 0usize);
-    for input in &inputs {
-        let bytes = match load::read_input(input, opts.load.max_input_bytes) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: {e}");
-                io_failed = true;
-                continue;
+    for chunk in inputs.chunks(64) {
+        let reports: Vec<Result<Report, String>> = chunk
+            .par_iter()
+            .map(|input| {
+                let bytes = load::read_input(input, opts.load.max_input_bytes)
+                    .map_err(|e| e.to_string())?;
+                let path = match input {
+                    load::Input::File(p) => Some(p.as_path()),
+                    load::Input::Stdin => None,
+                };
+                Ok(check::check_input(&input.display_name(), path, &bytes, &opts).report)
+            })
+            .collect();
+        for report in reports {
+            let mut report = match report {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    io_failed = true;
+                    continue;
+                }
+            };
+            report.apply(&policy);
+            let rendered = renderer.render(&report);
+            if renderer.collects() {
+                sarif.push_str(&rendered);
+            } else {
+                let _ = stdout.write_all(rendered.as_bytes());
             }
-        };
-        let path = match input {
-            load::Input::File(p) => Some(p.as_path()),
-            load::Input::Stdin => None,
-        };
-        let mut report: Report =
-            check::check_input(&input.display_name(), path, &bytes, &opts).report;
-        report.apply(&policy);
-        let _ = stdout.write_all(renderer.render(&report).as_bytes());
-        if report.has_errors() {
-            with_errors += 1;
-        } else if report.has_warnings() {
-            with_warnings += 1;
-        } else {
-            ok += 1;
+            if report.has_errors() {
+                with_errors += 1;
+            } else if report.has_warnings() {
+                with_warnings += 1;
+            } else {
+                ok += 1;
+            }
         }
+    }
+    if renderer.collects() {
+        let _ = stdout.write_all(renderer.finish(&sarif).as_bytes());
     }
     let _ = stdout.flush();
     let total = ok + with_errors + with_warnings;
@@ -133,6 +132,22 @@ fn run_check(a: &CheckArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+fn run_completions(a: &CompletionsArgs) -> u8 {
+    let mut cmd = Cli::command();
+    clap_complete::generate(a.shell, &mut cmd, "am2amp", &mut std::io::stdout());
+    EXIT_OK
+}
+
+fn run_man() -> u8 {
+    let man = clap_mangen::Man::new(Cli::command());
+    let mut out = Vec::new();
+    if man.render(&mut out).is_err() {
+        return EXIT_USAGE;
+    }
+    let _ = std::io::stdout().write_all(&out);
+    EXIT_OK
 }
 
 fn run_explain(a: &ExplainArgs) -> u8 {

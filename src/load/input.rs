@@ -45,10 +45,28 @@ fn is_yaml(p: &Path) -> bool {
     )
 }
 
+/// An input found by [`discover`], with its path relative to the argument it was found under
+/// (the file name for a file given directly).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The input.
+    pub input: Input,
+    /// Where it sits below its argument (`team-a/alertmanager.yml`); `-` for stdin.
+    pub relative: PathBuf,
+    /// True when it was found by searching a directory.
+    pub in_directory: bool,
+}
+
 /// Expands paths: files as given, directories searched recursively for `*.yml`/`*.yaml`
 /// (skipping hidden and git-ignored paths, and everything under `exclude`), `-` as stdin.
 /// The result is sorted and free of duplicates within each argument.
 pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+    let (found, errors) = discover_rooted(args, exclude);
+    (found.into_iter().map(|f| f.input).collect(), errors)
+}
+
+/// [`discover`], keeping where each input sits below its argument.
+pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let excluded = |p: &Path| {
@@ -57,7 +75,11 @@ pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputE
     };
     for arg in args {
         if arg == "-" {
-            inputs.push(Input::Stdin);
+            inputs.push(Found {
+                input: Input::Stdin,
+                relative: PathBuf::from("-"),
+                in_directory: false,
+            });
             continue;
         }
         let path = Path::new(arg);
@@ -82,7 +104,11 @@ pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputE
                                 && is_yaml(p)
                                 && !excluded(p)
                             {
-                                found.push(Input::File(p.to_path_buf()));
+                                found.push(Found {
+                                    input: Input::File(p.to_path_buf()),
+                                    relative: p.strip_prefix(path).unwrap_or(p).to_path_buf(),
+                                    in_directory: true,
+                                });
                             }
                         }
                         Err(err) => errors.push(InputError::Io {
@@ -94,10 +120,14 @@ pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputE
                 if found.is_empty() {
                     errors.push(InputError::Empty(arg.clone()));
                 }
-                found.sort();
+                found.sort_by(|a, b| a.relative.cmp(&b.relative));
                 inputs.extend(found);
             }
-            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
+            Ok(_) => inputs.push(Found {
+                input: Input::File(path.to_path_buf()),
+                relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+                in_directory: false,
+            }),
         }
     }
     (inputs, errors)

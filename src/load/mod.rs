@@ -6,7 +6,7 @@ mod redact;
 mod templates;
 mod wrapper;
 
-pub use input::{Input, InputError, discover, read_input};
+pub use input::{Found, Input, InputError, discover, discover_rooted, read_input};
 pub use templates::{TemplateSource, load_templates};
 pub use wrapper::{TemplateFile, Wrapper};
 

@@ -3,17 +3,51 @@
 use std::fmt;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode, SourceSpan,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diag::{Diagnostic, Severity};
 use crate::report::Report;
 use crate::source::Span;
 
+/// The lines of a source around a diagnostic's labels (secrets masked), so that rendering
+/// does not copy or scan the whole file for each diagnostic.
+struct Window {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the source.
+    base: usize,
+    /// 0-based line of `text`'s first line.
+    base_line: usize,
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let local = SourceSpan::new(span.offset().saturating_sub(self.base).into(), span.len());
+        let c = self.text.read_span(&local, before, after)?;
+        let shifted = SourceSpan::new((c.span().offset() + self.base).into(), c.span().len());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            shifted,
+            c.line() + self.base_line,
+            c.column(),
+            // miette's own sources count the lines scanned from the top of the file.
+            c.line_count() + self.base_line,
+        )))
+    }
+}
+
 struct Adapter<'a> {
     d: &'a Diagnostic,
     code: String,
-    source: NamedSource<String>,
+    source: Window,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
 }
@@ -56,6 +90,9 @@ impl miette::Diagnostic for Adapter<'_> {
     }
 }
 
+/// Lines of context kept around labels (miette shows at most one before and after).
+const CONTEXT: usize = 3;
+
 fn miette_span(s: Span) -> SourceSpan {
     SourceSpan::new((s.start as usize).into(), (s.end - s.start) as usize)
 }
@@ -95,10 +132,29 @@ pub(super) fn render(out: &mut String, report: &Report, d: &Diagnostic, color: b
             None => joined,
         });
     }
+    let lines: Vec<usize> = labels
+        .iter()
+        .flat_map(|l| [l.offset(), l.offset() + l.len()])
+        .map(|o| root.line_col(o).line - 1)
+        .collect();
+    let first = lines
+        .iter()
+        .min()
+        .copied()
+        .unwrap_or(0)
+        .saturating_sub(CONTEXT);
+    let last = lines.iter().max().copied().unwrap_or(0) + CONTEXT;
+    let range = root.lines(first, last);
+    let window = Window {
+        name: root.name.clone(),
+        base: range.start,
+        base_line: first,
+        text: root.redacted_slice(range),
+    };
     let adapter = Adapter {
         d,
         code: d.code.full_name(),
-        source: NamedSource::new(root.name.clone(), root.redacted_text()),
+        source: window,
         labels,
         help,
     };

@@ -4,6 +4,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod sarif;
 
 use super::args::MessageFormat;
 use crate::diag::Diagnostic;
@@ -58,8 +59,24 @@ impl Renderer {
                 MessageFormat::Concise => concise::render(&mut out, report, d),
                 MessageFormat::Json => json::render(&mut out, report, d),
                 MessageFormat::Github => github::render(&mut out, report, d),
+                MessageFormat::Sarif => sarif::render(&mut out, report, d),
             }
         }
         out
+    }
+
+    /// True when rendered reports are collected and written once at the end ([`finish`]).
+    ///
+    /// [`finish`]: Renderer::finish
+    pub fn collects(&self) -> bool {
+        self.format == MessageFormat::Sarif
+    }
+
+    /// The document for everything rendered (SARIF); empty for other formats.
+    pub fn finish(&self, rendered: &str) -> String {
+        match self.format {
+            MessageFormat::Sarif => sarif::finish(rendered),
+            _ => String::new(),
+        }
     }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Speed and memory of `am2amp convert` against `amtool check-config` (Alertmanager 0.25) on the
+# same inputs, in the same run: (a) one 1 MB config (~3,000 receivers mixing PagerDuty, Slack
+# and webhook, deep routes, templates); (b) 2,000 configs of ~10 KB in a directory tree.
+# Targets: (a) <= 0.5 x amtool's time, (b) <= 0.25 x amtool's time, peak memory <= half of
+# amtool's. Usage: bench/convert.sh [path/to/am2amp]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-target/release/am2amp}"
+[ -x "$bin" ] || cargo build --release --quiet
+command -v amtool >/dev/null || { echo "amtool is needed (apt-get install prometheus-alertmanager)" >&2; exit 2; }
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
+python3 - "$dir" <<'PY'
+import os, sys
+d = sys.argv[1]
+
+def config(receivers, depth, seed):
+    lines = ["global:", "  resolve_timeout: 5m", "  slack_api_url: https://hooks.slack.com/services/T0/B0/XXXXXXXX",
+             "templates: ['templates/*.tmpl']", "route:", "  receiver: r0", "  group_by: [alertname, cluster]", "  routes:"]
+    def routes(level, first, count, indent):
+        out = []
+        end = first + count
+        step = max(1, count // 4)
+        for i in range(first, end, step):
+            pad = " " * indent
+            out.append(f"{pad}- matchers: ['team=\"t{seed}-{i}\"', 'level=\"{level}\"']")
+            out.append(f"{pad}  receiver: r{i}")
+            inner = min(step - 1, end - i - 1)
+            if level < depth and inner > 0:
+                out.append(f"{pad}  routes:")
+                out.extend(routes(level + 1, i + 1, inner, indent + 4))
+        return out
+    lines += routes(1, 1, receivers - 1, 4)
+    lines.append("receivers:")
+    for i in range(receivers):
+        lines.append(f"  - name: r{i}")
+        kind = i % 3
+        if kind == 0:
+            lines += ["    pagerduty_configs:", f"      - routing_key: key{seed:04d}{i:06d}aaaaaaaaaaaaaaaaaaaaaa",
+                      "        severity: '{{ .CommonLabels.severity }}'",
+                      "        description: '{{ .CommonLabels.alertname }} on {{ .CommonLabels.cluster }}: {{ .CommonAnnotations.summary }}'",
+                      "        details: {runbook: '{{ .CommonAnnotations.runbook }}', team: '{{ .CommonLabels.team }}'}"]
+        elif kind == 1:
+            lines += ["    slack_configs:", f"      - channel: '#team-{i}'",
+                      "        title: '{{ template \"bench.title\" . }}'",
+                      "        text: '{{ range .Alerts }}{{ .Annotations.summary }}{{ \"\\n\" }}{{ end }}'",
+                      "        fields: [{title: Severity, value: '{{ .CommonLabels.severity }}', short: true}]"]
+        else:
+            lines += ["    webhook_configs:", f"      - url: https://hooks.example.com/{seed}/{i}", "        max_alerts: 20",
+                      "        http_config: {authorization: {credentials: bench-token-value}}"]
+    return "\n".join(lines) + "\n"
+
+tmpl = '{{ define "bench.title" }}[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} {{ template "bench.extra" . }}{{ end }}\n{{ define "bench.extra" }}({{ len .Alerts }}){{ end }}\n'
+os.makedirs(f"{d}/a/templates")
+open(f"{d}/a/templates/bench.tmpl", "w").write(tmpl)
+open(f"{d}/a/alertmanager.yml", "w").write(config(3000, 4, 0))
+for n in range(2000):
+    sub = f"{d}/b/team-{n // 100:02d}/tenant-{n:04d}"
+    os.makedirs(f"{sub}/templates")
+    open(f"{sub}/templates/bench.tmpl", "w").write(tmpl)
+    open(f"{sub}/alertmanager.yml", "w").write(config(40, 3, n))
+PY
+size_a=$(stat -c %s "$dir/a/alertmanager.yml")
+size_b=$(du -sb "$dir/b" | cut -f1)
+run() { /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1; }
+topic='arn:aws:sns:eu-west-1:123456789012:{receiver}'
+read -r am_a_s am_a_kb < <(run amtool check-config "$dir/a/alertmanager.yml" || true)
+read -r us_a_s us_a_kb < <(run "$bin" convert "$dir/a/alertmanager.yml" -o "$dir/a-out.yml" --topic-arn "$topic" --allow am2amp::amp::too-large || true)
+mapfile -t b_files < <(find "$dir/b" -name alertmanager.yml | sort)
+read -r am_b_s am_b_kb < <(run amtool check-config "${b_files[@]}" || true)
+read -r us_b_s us_b_kb < <(run "$bin" convert "$dir/b" -o "$dir/b-out" --topic-arn "$topic" || true)
+converted=$(find "$dir/b-out" -name '*.yml' | wc -l)
+printf 'machine: %s, %s cores\n' "$(uname -m)" "$(nproc)"
+printf '%-34s %10s %10s %12s %12s %8s %8s\n' input amtool_s am2amp_s amtool_MB am2amp_MB time_x mem_x
+row() {
+  awk -v n="$1" -v a="$2" -v b="$3" -v c="$4" -v e="$5" 'BEGIN {
+    printf "%-34s %10.2f %10.2f %12.1f %12.1f %8.2f %8.2f\n", n, a, b, c/1024, e/1024, b/a, e/c }'
+}
+row "(a) 1 config, $((size_a / 1024)) KB" "$am_a_s" "$us_a_s" "$am_a_kb" "$us_a_kb"
+row "(b) 2000 configs, $((size_b / 1024 / 1024)) MB in all" "$am_b_s" "$us_b_s" "$am_b_kb" "$us_b_kb"
+echo "(b) definitions written: $converted"

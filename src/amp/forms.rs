@@ -1,0 +1,107 @@
+//! The forms a definition can be written in: the definition file itself, the JSON input of
+//! `aws amp put-alert-manager-definition --cli-input-json`, a Terraform
+//! `aws_prometheus_alert_manager_definition` resource, and the CloudFormation
+//! `AlertManagerDefinition` property of `AWS::APS::Workspace`.
+
+use base64::Engine;
+
+use crate::yaml::{Node, emit_document};
+
+/// An output form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    /// The definition file (YAML).
+    #[default]
+    Definition,
+    /// JSON for `aws amp put-alert-manager-definition --cli-input-json file://…`.
+    AwsCli,
+    /// A Terraform resource.
+    Terraform,
+    /// The CloudFormation property, in YAML.
+    CloudFormation,
+}
+
+/// Stands in for the workspace id when none is given.
+pub const WORKSPACE_PLACEHOLDER: &str = "REPLACE_WITH_WORKSPACE_ID";
+
+impl Form {
+    /// The output file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Form::Definition | Form::CloudFormation => "yml",
+            Form::AwsCli => "json",
+            Form::Terraform => "tf",
+        }
+    }
+
+    /// The definition in this form; `name` names the Terraform resource.
+    pub fn render(self, definition: &str, name: &str, workspace_id: Option<&str>) -> String {
+        let ws = workspace_id.unwrap_or(WORKSPACE_PLACEHOLDER);
+        match self {
+            Form::Definition => definition.to_string(),
+            Form::AwsCli => {
+                let data = base64::engine::general_purpose::STANDARD.encode(definition);
+                let v = serde_json::json!({ "workspaceId": ws, "data": data });
+                let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            Form::Terraform => terraform(definition, name, ws),
+            Form::CloudFormation => emit_document(&Node::map(vec![(
+                "AlertManagerDefinition",
+                Node::string(definition),
+            )])),
+        }
+    }
+}
+
+fn terraform(definition: &str, name: &str, ws: &str) -> String {
+    let mut delimiter = "EOT".to_string();
+    while definition.lines().any(|l| l.trim() == delimiter) {
+        delimiter.push('_');
+    }
+    let body = definition.replace("${", "$${").replace("%{", "%%{");
+    let body = if body.ends_with('\n') {
+        body
+    } else {
+        format!("{body}\n")
+    };
+    format!(
+        "resource \"aws_prometheus_alert_manager_definition\" \"{}\" {{\n  workspace_id = {}\n  definition   = <<{delimiter}\n{body}{delimiter}\n}}\n",
+        resource_name(name),
+        serde_json::to_string(ws).unwrap_or_default(),
+    )
+}
+
+/// A Terraform identifier from a file name: letters, digits, `_` and `-`, not starting with a
+/// digit.
+pub fn resource_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        s.insert(0, '_');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terraform_escapes_interpolation() {
+        let t = Form::Terraform.render("a: ${x} %{y}\nEOT\n", "team.a", None);
+        assert!(t.contains("\"team_a\""));
+        assert!(t.contains("a: $${x} %%{y}\nEOT\nEOT_\n"));
+        assert!(t.contains(&format!("workspace_id = \"{WORKSPACE_PLACEHOLDER}\"")));
+        assert_eq!(resource_name("1x"), "_1x");
+    }
+}

@@ -1,0 +1,174 @@
+//! Where `convert` puts its results: files written atomically, diffs for `--dry-run`,
+//! comparisons for `--check`, secrets manifests, and the progress bar.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use similar::{ChangeTag, TextDiff};
+
+use crate::translate::secrets::Manifest;
+
+/// What to do with each output.
+#[derive(Debug, Clone, Copy)]
+pub enum Sink {
+    /// Write it (standard output when there is no path).
+    Write,
+    /// Show how it would change the existing file.
+    DryRun {
+        /// Colour the diff.
+        color: bool,
+    },
+    /// Compare it with the existing file.
+    Check,
+}
+
+impl Sink {
+    /// Delivers one output. Returns `Ok(false)` when `--check` finds the file missing or
+    /// stale.
+    pub fn deliver(self, path: Option<&Path>, input: &str, text: &str) -> Result<bool, String> {
+        match (self, path) {
+            (Sink::Write, None) | (Sink::DryRun { .. }, None) => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .and_then(|_| out.flush())
+                    .map_err(|e| format!("standard output: {e}"))?;
+                Ok(true)
+            }
+            (Sink::Write, Some(p)) => {
+                if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                write_atomic(p, text.as_bytes(), false)
+                    .map_err(|e| format!("{}: {e}", p.display()))?;
+                eprintln!("converted {input} -> {}", p.display());
+                Ok(true)
+            }
+            (Sink::DryRun { color }, Some(p)) => {
+                let old = std::fs::read_to_string(p).ok();
+                let shown = p.display().to_string();
+                match old {
+                    Some(o) if o == text => eprintln!("unchanged {shown}"),
+                    Some(o) => {
+                        eprintln!("would change {shown}");
+                        print!("{}", diff(&o, text, &shown, color));
+                    }
+                    None => {
+                        eprintln!("would create {shown}");
+                        print!("{}", diff("", text, &shown, color));
+                    }
+                }
+                Ok(true)
+            }
+            (Sink::Check, Some(p)) => match std::fs::read_to_string(p) {
+                Ok(o) if o == text => Ok(true),
+                Ok(_) => {
+                    eprintln!("stale {} (from {input})", p.display());
+                    Ok(false)
+                }
+                Err(_) => {
+                    eprintln!("missing {} (from {input})", p.display());
+                    Ok(false)
+                }
+            },
+            (Sink::Check, None) => Ok(true),
+        }
+    }
+}
+
+/// A unified diff from `old` to `new`, with `+`/`-` lines coloured on request.
+pub fn diff(old: &str, new: &str, path: &str, color: bool) -> String {
+    let d = TextDiff::from_lines(old, new);
+    let mut out = String::new();
+    out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+    for hunk in d.unified_diff().context_radius(3).iter_hunks() {
+        let header = format!("{}\n", hunk.header());
+        out.push_str(&paint(&header, "36", color));
+        for change in hunk.iter_changes() {
+            let (sign, code) = match change.tag() {
+                ChangeTag::Delete => ("-", "31"),
+                ChangeTag::Insert => ("+", "32"),
+                ChangeTag::Equal => (" ", ""),
+            };
+            let mut line = format!("{sign}{}", change.value());
+            if !line.ends_with('\n') {
+                line.push_str("\n\\ No newline at end of file\n");
+            }
+            out.push_str(&paint(&line, code, color && !code.is_empty()));
+        }
+    }
+    out
+}
+
+fn paint(s: &str, code: &str, on: bool) -> String {
+    if on {
+        format!("\u{1b}[{code}m{}\u{1b}[0m\n", s.trim_end_matches('\n'))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A progress bar on standard error, shown only on a terminal and for more than a few inputs.
+pub fn progress(total: usize) -> ProgressBar {
+    if total < 20 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// A manifest may be written where nothing is, or over an earlier manifest.
+pub fn may_write_manifest(path: &Path) -> Result<(), String> {
+    match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Ok(text) if Manifest::is_manifest(&text) => Ok(()),
+        _ => Err(format!(
+            "--secrets-out {}: the file exists and is not an am2amp secrets manifest; refusing to overwrite it",
+            path.display()
+        )),
+    }
+}
+
+/// Writes a secrets manifest (mode 0600), noting when it replaces an earlier one.
+pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result<(), String> {
+    may_write_manifest(path)?;
+    if path.exists() {
+        eprintln!("note: overwriting the secrets manifest {}", path.display());
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let text = Manifest::new(secrets.clone()).to_json();
+    write_atomic(path, text.as_bytes(), true)
+        .map_err(|e| format!("--secrets-out {}: {e}", path.display()))
+}
+
+/// Writes through a temporary file in the same directory, so readers never see a partial
+/// file. `private` files are readable by their owner only; others keep the mode of the file
+/// they replace (new ones get 0644).
+pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match std::fs::metadata(path) {
+            _ if private => 0o600,
+            Ok(m) => m.permissions().mode() & 0o7777,
+            Err(_) => 0o644,
+        };
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! Effective settings: `am2amp.toml` (from `--config`, or the current directory) merged with
+//! the command line, which wins.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::args::{CheckArgs, ConvertArgs, EmitArg, PagerdutyArg, ReportArgs, SecretsArg};
+use crate::alertmanager::url;
+use crate::amp::forms::Form;
+use crate::check::CheckOptions;
+use crate::convert::ConvertOptions;
+use crate::diag::Code;
+use crate::load::LoadOptions;
+use crate::model::Version;
+use crate::report::Policy;
+use crate::translate::{self, PagerdutyMode, SecretsMode, Topics, topics::Arn};
+
+/// The name looked for in the current directory.
+pub const FILE_NAME: &str = "am2amp.toml";
+
+/// `am2amp.toml`: everything a CI run repeats. Keys are the long option names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct File {
+    /// `--alertmanager-version`.
+    pub alertmanager_version: Option<String>,
+    /// `--allow`, added to the command line's.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// `--deny`, added to the command line's.
+    #[serde(default)]
+    pub deny: Vec<String>,
+    /// `--topic-arn`.
+    pub topic_arn: Option<String>,
+    /// Receiver name → topic ARN (like a `--topics` file).
+    #[serde(default)]
+    pub topics: BTreeMap<String, String>,
+    /// `--region`.
+    pub region: Option<String>,
+    /// `--secrets`.
+    pub secrets: Option<SecretsArg>,
+    /// `--secrets-out`, relative to this file.
+    pub secrets_out: Option<PathBuf>,
+    /// `--read-secret-files`.
+    pub read_secret_files: Option<bool>,
+    /// `--pagerduty`.
+    pub pagerduty: Option<PagerdutyArg>,
+    /// `--pagerduty-secret-arn`.
+    pub pagerduty_secret_arn: Option<String>,
+    /// `--external-url`.
+    pub external_url: Option<String>,
+    /// `--drop-unsupported`.
+    pub drop_unsupported: Option<bool>,
+    /// `--clamp-repeat-interval`.
+    pub clamp_repeat_interval: Option<bool>,
+    /// `--source-version`.
+    pub source_version: Option<String>,
+    /// `--emit`.
+    pub emit: Option<EmitArg>,
+    /// `--workspace-id`.
+    pub workspace_id: Option<String>,
+}
+
+/// Reads the settings file: `explicit`, else `am2amp.toml` in the current directory when it
+/// exists. Returns the settings and the directory relative paths in it start from.
+pub fn load(explicit: Option<&Path>) -> Result<(File, PathBuf), String> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if Path::new(FILE_NAME).is_file() => PathBuf::from(FILE_NAME),
+        None => return Ok((File::default(), PathBuf::from("."))),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    Ok((file, dir))
+}
+
+fn version(v: &str, what: &str) -> Result<Version, String> {
+    v.parse().map_err(|e| format!("{what}: {e}"))
+}
+
+fn policy(r: &ReportArgs, f: &File) -> Result<Policy, String> {
+    let mut p = Policy::default();
+    for d in r.deny.iter().chain(&f.deny) {
+        if d == "warnings" {
+            p.deny_warnings = true;
+        } else {
+            p.deny.push(d.parse::<Code>().map_err(|e| e.to_string())?);
+        }
+    }
+    for c in r.allow.iter().chain(&f.allow) {
+        p.allow.push(c.parse::<Code>().map_err(|e| e.to_string())?);
+    }
+    Ok(p)
+}
+
+fn check_options(r: &ReportArgs, f: &File) -> Result<CheckOptions, String> {
+    let target = match (&r.alertmanager_version, &f.alertmanager_version) {
+        (Some(v), _) => *v,
+        (None, Some(v)) => version(v, "alertmanager-version")?,
+        (None, None) => Version::DEFAULT_TARGET,
+    };
+    Ok(CheckOptions {
+        load: LoadOptions {
+            max_input_bytes: r.max_input_bytes,
+            ..LoadOptions::default()
+        },
+        target,
+        ..CheckOptions::default()
+    })
+}
+
+/// Settings of `check`: its options (including what convert would do, for the preview) and
+/// the severity policy.
+pub fn check(a: &CheckArgs) -> Result<(CheckOptions, Policy), String> {
+    let (f, _) = load(a.report.config.as_deref())?;
+    let mut opts = check_options(&a.report, &f)?;
+    opts.convert = translate_options(None, &f)?;
+    Ok((opts, policy(&a.report, &f)?))
+}
+
+/// Settings of `convert`.
+#[derive(Debug)]
+pub struct Convert {
+    /// Library options.
+    pub options: ConvertOptions,
+    /// `--allow` / `--deny`.
+    pub policy: Policy,
+    /// `--emit`.
+    pub form: Form,
+    /// `--workspace-id`.
+    pub workspace_id: Option<String>,
+    /// `--secrets-out`.
+    pub secrets_out: Option<PathBuf>,
+}
+
+/// Settings of `convert`.
+pub fn convert(a: &ConvertArgs) -> Result<Convert, String> {
+    let (f, dir) = load(a.report.config.as_deref())?;
+    let mut check = check_options(&a.report, &f)?;
+    let translate = translate_options(Some(a), &f)?;
+    check.convert = translate.clone();
+    let form = match a.emit.or(f.emit) {
+        None | Some(EmitArg::Definition) => Form::Definition,
+        Some(EmitArg::AwsCli) => Form::AwsCli,
+        Some(EmitArg::Terraform) => Form::Terraform,
+        Some(EmitArg::Cloudformation) => Form::CloudFormation,
+    };
+    Ok(Convert {
+        options: ConvertOptions { check, translate },
+        policy: policy(&a.report, &f)?,
+        form,
+        workspace_id: a.workspace_id.clone().or(f.workspace_id.clone()),
+        secrets_out: a
+            .secrets_out
+            .clone()
+            .or_else(|| f.secrets_out.as_ref().map(|p| dir.join(p))),
+    })
+}
+
+/// Translation options from the command line (when converting) over the settings file.
+fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Options, String> {
+    let flag = |get: fn(&ConvertArgs) -> bool| a.is_some_and(get);
+    let mut topics = Topics {
+        map: f.topics.clone(),
+        template: None,
+    };
+    if let Some(t) = a
+        .and_then(|a| a.topic_arn.as_ref())
+        .or(f.topic_arn.as_ref())
+    {
+        Topics::check_template(t).map_err(|e| format!("--topic-arn: {e}"))?;
+        topics.template = Some(t.clone());
+    }
+    if let Some(file) = a.and_then(|a| a.topics.as_ref()) {
+        topics.map.extend(topics_file(file)?);
+    }
+    for (receiver, arn) in &topics.map {
+        Arn::parse(arn).map_err(|e| format!("topics: receiver `{receiver}`: {e}"))?;
+    }
+    let region = a.and_then(|a| a.region.clone()).or(f.region.clone());
+    if let Some(r) = &region {
+        let ok = r.split('-').count() >= 3
+            && r.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            return Err(format!(
+                "--region: `{r}` is not an AWS region (like eu-west-1)"
+            ));
+        }
+    }
+    let external_url = a
+        .and_then(|a| a.external_url.clone())
+        .or(f.external_url.clone());
+    if let Some(u) = &external_url {
+        url::check_http(u).map_err(|e| format!("--external-url: {e}"))?;
+    }
+    let pagerduty = match a
+        .and_then(|a| a.pagerduty)
+        .or(f.pagerduty)
+        .unwrap_or(PagerdutyArg::Sns)
+    {
+        PagerdutyArg::Sns => PagerdutyMode::Sns,
+        PagerdutyArg::Native => {
+            let arn = a
+                .and_then(|a| a.pagerduty_secret_arn.clone())
+                .or(f.pagerduty_secret_arn.clone())
+                .ok_or("--pagerduty native needs --pagerduty-secret-arn")?;
+            if !(arn.starts_with("arn:aws") && arn.contains(":secretsmanager:")) {
+                return Err(format!(
+                    "--pagerduty-secret-arn: `{arn}` is not a Secrets Manager ARN"
+                ));
+            }
+            PagerdutyMode::Native { secret_arn: arn }
+        }
+    };
+    let source_version = match (&a.and_then(|a| a.source_version), &f.source_version) {
+        (Some(v), _) => Some(*v),
+        (None, Some(v)) => Some(version(v, "source-version")?),
+        (None, None) => None,
+    };
+    Ok(translate::Options {
+        topics,
+        region,
+        secrets: match a
+            .and_then(|a| a.secrets)
+            .or(f.secrets)
+            .unwrap_or(SecretsArg::Ref)
+        {
+            SecretsArg::Ref => SecretsMode::Ref,
+            SecretsArg::Inline => SecretsMode::Inline,
+        },
+        secrets_out: a.is_some_and(|a| a.secrets_out.is_some()) || f.secrets_out.is_some(),
+        read_secret_files: flag(|a| a.read_secret_files) || f.read_secret_files.unwrap_or(false),
+        pagerduty,
+        external_url: external_url.map(|u| u.trim_end_matches('/').to_string()),
+        drop_unsupported: flag(|a| a.drop_unsupported) || f.drop_unsupported.unwrap_or(false),
+        clamp_repeat_interval: flag(|a| a.clamp_repeat_interval)
+            || f.clamp_repeat_interval.unwrap_or(false),
+        source_version,
+        preview: false,
+    })
+}
+
+/// Reads a `--topics` file: a YAML (or JSON) mapping of receiver name → topic ARN.
+fn topics_file(path: &Path) -> Result<BTreeMap<String, String>, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("--topics {}: {e}", path.display()))?;
+    serde_saphyr::from_str(&text).map_err(|e| {
+        format!(
+            "--topics {}: expected a mapping of receiver names to topic ARNs: {e}",
+            path.display()
+        )
+    })
+}

@@ -1,0 +1,407 @@
+//! Real migrations: converting directories in parallel, `--dry-run`, `--check`, the `--emit`
+//! forms, `am2amp.toml`, SARIF, completions and the man page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use base64::Engine;
+
+const TOPIC: &str = "arn:aws:sns:eu-west-1:123456789012:{receiver}";
+
+fn am2amp(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_am2amp"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A tree of configs: every convert sample (with its templates) under two team folders.
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = common::root().join("samples/convert");
+    for team in ["team-a", "team-b/nested"] {
+        let to = dir.path().join("configs").join(team);
+        copy_dir(&samples, &to);
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn samples_count() -> usize {
+    std::fs::read_dir(common::root().join("samples/convert"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yml")
+        })
+        .count()
+}
+
+#[test]
+fn directories_convert_in_parallel_into_a_mirrored_tree() {
+    let t = tree();
+    let run = |threads: &str, out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_am2amp"))
+            .current_dir(t.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "convert",
+                "configs",
+                "-o",
+                out,
+                "--topic-arn",
+                TOPIC,
+                "--drop-unsupported",
+            ])
+            .output()
+            .unwrap()
+    };
+    let one = run("1", "out1");
+    let many = run("8", "out8");
+    // The secret-files sample fails in both teams → exit 1; every other input is written.
+    assert_eq!(one.status.code(), Some(1), "{}", text(&one.stderr));
+    let n = samples_count();
+    let written = files(&t.path().join("out1"));
+    assert_eq!(written.len(), 2 * (n - 1), "{written:?}");
+    assert!(written.contains(&PathBuf::from("team-b/nested/slack.yml")));
+    let summary = text(&one.stderr).lines().last().unwrap().to_string();
+    assert_eq!(
+        summary,
+        format!(
+            "converted {}, with warnings {}, failed 2",
+            2 * (n - 1),
+            count_warned(&one)
+        )
+    );
+    assert!(text(&one.stderr).contains("failed configs/team-a/secret-files.yml: 2 error(s)"));
+    // Same bytes whatever the scheduling.
+    assert_eq!(
+        text(&one.stderr).replace("out1", "OUT"),
+        text(&many.stderr).replace("out8", "OUT")
+    );
+    for f in &written {
+        let a = std::fs::read(t.path().join("out1").join(f)).unwrap();
+        let b = std::fs::read(t.path().join("out8").join(f)).unwrap();
+        assert_eq!(a, b, "{}", f.display());
+    }
+}
+
+fn count_warned(o: &Output) -> usize {
+    // Per-file lines name each converted file; the summary's count is checked against them.
+    let err = text(&o.stderr);
+    let summary = err.lines().last().unwrap();
+    summary
+        .split(", with warnings ")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn outputs_inside_inputs_are_not_read_back_and_inputs_are_never_overwritten() {
+    let t = tree();
+    let args = [
+        "convert",
+        "configs",
+        "-o",
+        "configs/amp",
+        "--topic-arn",
+        TOPIC,
+        "--drop-unsupported",
+    ];
+    let first = am2amp(t.path(), &args);
+    let second = am2amp(t.path(), &args);
+    assert_eq!(
+        text(&first.stderr).lines().last(),
+        text(&second.stderr).lines().last()
+    );
+    let input = "configs/team-a/slack.yml";
+    let before = std::fs::read(t.path().join(input)).unwrap();
+    let over = am2amp(
+        t.path(),
+        &["convert", input, "-o", input, "--topic-arn", TOPIC],
+    );
+    assert_eq!(over.status.code(), Some(2));
+    assert!(text(&over.stderr).contains("refusing to write over an input"));
+    assert_eq!(std::fs::read(t.path().join(input)).unwrap(), before);
+    let several = am2amp(t.path(), &["convert", "configs", "--topic-arn", TOPIC]);
+    assert_eq!(several.status.code(), Some(2));
+    assert!(text(&several.stderr).contains("-o DIR"));
+}
+
+#[test]
+fn dry_run_shows_diffs_and_writes_nothing() {
+    let t = tree();
+    let base = [
+        "convert",
+        "configs/team-a/slack.yml",
+        "-o",
+        "out/slack.yml",
+        "--topic-arn",
+        TOPIC,
+    ];
+    let new = am2amp(t.path(), &[&base[..], &["--dry-run"]].concat());
+    assert!(new.status.success());
+    assert!(!t.path().join("out/slack.yml").exists());
+    assert!(text(&new.stderr).contains("would create out/slack.yml"));
+    assert!(text(&new.stdout).starts_with("--- a/out/slack.yml\n+++ b/out/slack.yml\n@@ -0,0 +1,"));
+    assert!(am2amp(t.path(), &base).status.success());
+    let same = am2amp(t.path(), &[&base[..], &["--dry-run"]].concat());
+    assert!(text(&same.stderr).contains("unchanged out/slack.yml"));
+    assert!(same.stdout.is_empty());
+    let changed = am2amp(
+        t.path(),
+        &[&base[..], &["--dry-run", "--region", "eu-central-1"]].concat(),
+    );
+    let diff = text(&changed.stdout);
+    assert!(
+        diff.contains("-            region: eu-west-1\n+            region: eu-central-1\n"),
+        "{diff}"
+    );
+    assert!(text(&changed.stderr).contains("would change out/slack.yml"));
+}
+
+#[test]
+fn check_mode_names_stale_and_missing_outputs() {
+    let t = tree();
+    let args = [
+        "convert",
+        "configs",
+        "-o",
+        "amp",
+        "--topic-arn",
+        TOPIC,
+        "--drop-unsupported",
+    ];
+    let _ = am2amp(t.path(), &args);
+    let check = [&args[..], &["--check"]].concat();
+    // The secret-files samples fail, so --check fails too; drop them for a clean tree.
+    for team in ["team-a", "team-b/nested"] {
+        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
+    }
+    let clean = am2amp(t.path(), &check);
+    assert!(clean.status.success(), "{}", text(&clean.stderr));
+    let edited = t.path().join("configs/team-a/webhook.yml");
+    let src = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("max_alerts: 10", "max_alerts: 11");
+    std::fs::write(&edited, src).unwrap();
+    std::fs::remove_file(t.path().join("amp/team-b/nested/slack.yml")).unwrap();
+    let stale = am2amp(t.path(), &check);
+    assert_eq!(stale.status.code(), Some(1));
+    let err = text(&stale.stderr);
+    assert!(
+        err.contains("stale amp/team-a/webhook.yml (from configs/team-a/webhook.yml)"),
+        "{err}"
+    );
+    assert!(err.contains("missing amp/team-b/nested/slack.yml"), "{err}");
+    assert!(err.lines().last().unwrap().ends_with("stale 2"), "{err}");
+    // Nothing was written.
+    assert!(!t.path().join("amp/team-b/nested/slack.yml").exists());
+}
+
+#[test]
+fn every_emit_form_decodes_to_the_definition() {
+    let root = common::root();
+    let def = am2amp(
+        &root,
+        &["convert", "samples/alertmanager.yml", "--topic-arn", TOPIC],
+    );
+    assert!(def.status.success());
+    let definition = text(&def.stdout);
+    let form = |f: &str| {
+        let o = am2amp(
+            &root,
+            &[
+                "convert",
+                "samples/alertmanager.yml",
+                "--topic-arn",
+                TOPIC,
+                "--emit",
+                f,
+                "--workspace-id",
+                "ws-1234",
+            ],
+        );
+        assert!(o.status.success(), "{f}: {}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    assert_eq!(form("definition"), definition);
+
+    let cli: serde_json::Value = serde_json::from_str(&form("aws-cli")).unwrap();
+    assert_eq!(cli["workspaceId"], "ws-1234");
+    let data = base64::engine::general_purpose::STANDARD
+        .decode(cli["data"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(String::from_utf8(data).unwrap(), definition);
+
+    let tf = form("terraform");
+    assert!(tf.starts_with("resource \"aws_prometheus_alert_manager_definition\" \"alertmanager\" {\n  workspace_id = \"ws-1234\"\n  definition   = <<EOT\n"));
+    let body = tf
+        .split_once("<<EOT\n")
+        .unwrap()
+        .1
+        .rsplit_once("EOT\n}\n")
+        .unwrap()
+        .0;
+    assert_eq!(body.replace("$${", "${").replace("%%{", "%{"), definition);
+
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Cfn {
+        alert_manager_definition: String,
+    }
+    let cfn: Cfn = serde_saphyr::from_str(&form("cloudformation")).unwrap();
+    assert_eq!(cfn.alert_manager_definition, definition);
+}
+
+#[test]
+fn settings_file_is_read_and_flags_override_it() {
+    let t = tree();
+    std::fs::write(
+        t.path().join("am2amp.toml"),
+        "topic-arn = \"arn:aws:sns:ap-south-1:123456789012:{receiver}\"\nregion = \"ap-south-1\"\nallow = [\"am2amp::lossy::external-url\"]\n[topics]\nteam-chat = \"arn:aws:sns:us-west-2:123456789012:chat\"\n",
+    )
+    .unwrap();
+    let o = am2amp(t.path(), &["convert", "configs/team-a/slack.yml"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("topic_arn: arn:aws:sns:us-west-2:123456789012:chat"));
+    assert!(out.contains("region: ap-south-1"));
+    assert!(!text(&o.stderr).contains("external-url"));
+    let o = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs/team-a/slack.yml",
+            "--region",
+            "eu-west-3",
+        ],
+    );
+    assert!(text(&o.stdout).contains("region: eu-west-3"));
+    // check reads it too.
+    let c = am2amp(
+        t.path(),
+        &[
+            "check",
+            "configs/team-a/slack.yml",
+            "--message-format",
+            "concise",
+        ],
+    );
+    assert!(
+        !text(&c.stdout).contains("external-url"),
+        "{}",
+        text(&c.stdout)
+    );
+
+    std::fs::write(
+        t.path().join("am2amp.toml"),
+        "region = \"eu-west-1\"\ntopc-arn = \"x\"\n",
+    )
+    .unwrap();
+    let bad = am2amp(t.path(), &["convert", "configs/team-a/slack.yml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = text(&bad.stderr);
+    assert!(
+        err.contains("am2amp.toml") && err.contains("line 2, column 1") && err.contains("topc-arn"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sarif_is_one_log_for_the_run() {
+    let o = am2amp(
+        &common::root(),
+        &[
+            "check",
+            "--message-format",
+            "sarif",
+            "samples/invalid/unknown-field.yml",
+            "samples/invalid/duration.yml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "am2amp");
+    let results = run["results"].as_array().unwrap();
+    assert!(results.len() >= 2);
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "am2amp::syntax::unknown-field");
+    assert_eq!(first["level"], "error");
+    let location = &first["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "samples/invalid/unknown-field.yml"
+    );
+    assert_eq!(location["region"]["startLine"], 8);
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for r in results {
+        assert!(rules.contains(&r["ruleId"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    let root = common::root();
+    let bash = am2amp(&root, &["completions", "bash"]);
+    assert!(bash.status.success());
+    assert!(text(&bash.stdout).contains("--topic-arn"));
+    let man = am2amp(&root, &["man"]);
+    assert!(man.status.success());
+    let page = text(&man.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH am2amp"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    assert!(page.contains("convert"));
+}
