@@ -19,6 +19,8 @@ pub struct CheckOptions {
     pub target: Version,
     /// What `convert` would be run with (the preview reports its findings).
     pub convert: translate::Options,
+    /// Parse and lint templates (off only when reloading am2amp's own output).
+    pub templates: bool,
 }
 
 impl Default for CheckOptions {
@@ -27,6 +29,7 @@ impl Default for CheckOptions {
             load: LoadOptions::default(),
             target: Version::DEFAULT_TARGET,
             convert: translate::Options::default(),
+            templates: true,
         }
     }
 }
@@ -108,7 +111,7 @@ pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOption
         for s in decoded.cx.secrets {
             report.sources.mark_secret(s);
         }
-        if let Some(c) = &decoded.config {
+        if let Some(c) = decoded.config.as_ref().filter(|_| opts.templates) {
             validate::validate(c, &mut report.diagnostics, &mut report.features);
             let entries = c.templates.as_ref().map_or(&[][..], |t| t.value.as_slice());
             let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
@@ -128,6 +131,8 @@ pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOption
                 &mut report.diagnostics,
                 &mut report.features,
             );
+        } else if let Some(c) = &decoded.config {
+            validate::validate(c, &mut report.diagnostics, &mut report.features);
         }
         config = decoded.config;
     }

@@ -10,6 +10,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::report::Report;
 use crate::source::Span;
 use crate::translate;
+use crate::yaml::Node;
+use crate::{model, validate};
 
 /// Settings for converting.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +56,8 @@ pub fn convert_input(
         &t.replaced,
         &mut report.diagnostics,
     );
-    let definition = amp::definition::emit(&t.config, &t.template_files);
+    let inner = crate::yaml::emit_document(&t.config);
+    let definition = amp::definition::wrap(&inner, &t.template_files);
     let at = Span::start_of(checked.document.file);
     if let Some(config) = &checked.config {
         amp::rules::quotas(
@@ -65,7 +68,7 @@ pub fn convert_input(
             &mut report.diagnostics,
         );
     }
-    if let Some(d) = self_check(&definition, opts, at) {
+    if let Some(d) = self_check(&t.config, at) {
         report.diagnostics.push(d);
     }
     let manifest_missing = !opts.translate.secrets_out
@@ -92,24 +95,23 @@ pub fn convert_input(
     }
 }
 
-/// Reloads the definition as an input: it must be one that Alertmanager accepts.
-fn self_check(definition: &str, opts: &ConvertOptions, at: Span) -> Option<Diagnostic> {
-    let mut limits = opts.check.clone();
-    limits.load.max_input_bytes = limits.load.max_input_bytes.max(definition.len() as u64 * 2);
-    let again = check::analyse("output", None, definition.as_bytes(), &limits);
-    let first = again
-        .report
-        .diagnostics
+/// Decodes and validates the translated config as Alertmanager's loader would. (The text
+/// written for it reads back as the same tree: the emitter's property tests prove that.)
+fn self_check(config: &Node, at: Span) -> Option<Diagnostic> {
+    let decoded = model::decode_config_in(config, true);
+    let mut diags = decoded.cx.diags;
+    if let Some(c) = &decoded.config {
+        validate::validate(c, &mut diags, &mut Vec::new());
+    }
+    let first = diags
         .iter()
         .find(|d| d.is_error() && d.code.category().rejects())?;
-    let (_, lc, _) = again.report.sources.line_col(first.primary.span);
     Some(
         Diagnostic::new(
             Code::SelfCheck,
             at,
             format!(
-                "the converted definition is invalid at its line {}: {} ({})",
-                lc.line,
+                "the converted config is invalid: {} ({})",
                 first.message,
                 first.code.full_name()
             ),

@@ -5,6 +5,11 @@ use crate::yaml::{Node, emit_document};
 
 /// The definition's text for an inner config and its template files.
 pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
+    wrap(&emit_document(config), template_files)
+}
+
+/// The definition's text for an inner config already written as text.
+pub fn wrap(config: &str, template_files: &[(String, String)]) -> String {
     let mut entries = Vec::new();
     if !template_files.is_empty() {
         let files = template_files
@@ -13,10 +18,7 @@ pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
             .collect();
         entries.push(("template_files".to_string(), Node::map(files)));
     }
-    entries.push((
-        "alertmanager_config".to_string(),
-        Node::string(emit_document(config)),
-    ));
+    entries.push(("alertmanager_config".to_string(), Node::string(config)));
     emit_document(&Node::map(entries))
 }
 

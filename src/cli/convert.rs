@@ -15,7 +15,7 @@ use crate::convert::{Converted, convert_input};
 use crate::load::{self, Found, Input};
 
 /// Inputs converted at once (bounds memory: their outputs are held until written).
-const CHUNK: usize = 64;
+const CHUNK: usize = 16;
 
 /// One input and where its results go.
 #[derive(Debug)]

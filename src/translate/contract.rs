@@ -70,6 +70,20 @@ impl Value {
 
 /// The escaped printing action for an expression, as template text.
 pub fn quoted(expr: &str, vars: &[&str]) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    let key = format!("{expr}\u{0}{}", vars.join(","));
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let text = quote_uncached(expr, vars);
+    CACHE.with(|c| c.borrow_mut().insert(key, text.clone()));
+    text
+}
+
+fn quote_uncached(expr: &str, vars: &[&str]) -> String {
     let parsed: Template = parse_in_scope(&format!("{{{{ {expr} }}}}"), vars)
         .unwrap_or_else(|e| panic!("generated expression {expr:?}: {}", e.message));
     match parsed.root.as_slice() {

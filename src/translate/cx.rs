@@ -63,6 +63,8 @@ pub struct Cx<'a> {
     pub sources: &'a mut Sources,
     /// The config file's directory (`http_config` files are relative to it).
     pub config_dir: PathBuf,
+    /// Escaped forms of template texts already compiled without findings.
+    pub compiled: std::collections::HashMap<String, Value>,
 }
 
 /// One integration entry being translated.
@@ -115,6 +117,18 @@ impl Cx<'_> {
         if !text.contains("{{") {
             return Value::Str(text.to_string());
         }
+        if let Some(v) = self.compiled.get(text) {
+            return v.clone();
+        }
+        let before = self.diags.len();
+        let v = self.compile(e, name, text, at);
+        if self.diags.len() == before {
+            self.compiled.insert(text.to_string(), v.clone());
+        }
+        v
+    }
+
+    fn compile(&mut self, e: &Entry, name: &str, text: &str, at: Option<&Sp<Tmpl>>) -> Value {
         // Syntax errors and undefined templates are reported by the template lint.
         let Ok(parsed) = parse(text) else {
             return Value::Str(String::new());

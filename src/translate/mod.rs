@@ -145,6 +145,7 @@ pub fn translate(
         secrets: secrets::Secrets::new(opts.secrets),
         diags,
         sources,
+        compiled: Default::default(),
         config_dir: input
             .path
             .and_then(Path::parent)

@@ -128,10 +128,11 @@ fn is_typed(s: &Scalar) -> bool {
 /// The text of a string scalar, as a value at block `level` (block scalars' content is
 /// indented to `level`; at level 0 no block scalar is used).
 pub fn string(v: &str, level: usize) -> String {
-    if plain_is_safe(v) {
+    let multiline = v.contains('\n');
+    if !multiline && plain_is_safe(v) {
         return v.to_string();
     }
-    if !v.contains('\n') && v.chars().all(printable) {
+    if !multiline && v.chars().all(printable) {
         return format!("'{}'", v.replace('\'', "''"));
     }
     if level >= 2
@@ -161,11 +162,10 @@ fn literal_block(v: &str, level: usize) -> Option<String> {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
     // A whitespace-only line could be taken for indentation; a leading tab for bad indentation.
-    if body.is_empty()
-        || body
-            .split('\n')
-            .any(|l| (!l.is_empty() && l.trim().is_empty()) || l.starts_with('\t'))
-    {
+    let blank_or_tab = |l: &str| {
+        l.starts_with('\t') || (!l.is_empty() && l.bytes().all(|b| b == b' ' || b == b'\t'))
+    };
+    if body.is_empty() || body.split('\n').any(blank_or_tab) {
         return None;
     }
     let chomp = match trailing {
@@ -195,7 +195,7 @@ pub fn plain_is_safe(v: &str) -> bool {
     let Some(first) = v.chars().next() else {
         return false;
     };
-    if v != v.trim() || resolves_to_non_string(v) {
+    if v != v.trim() || v.contains('\n') || resolves_to_non_string(v) {
         return false;
     }
     if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
@@ -216,6 +216,10 @@ pub fn plain_is_safe(v: &str) -> bool {
 /// True when a plain scalar with this text is a boolean, number, null, timestamp or one of
 /// YAML 1.1's special values in some YAML version a reader may use.
 pub fn resolves_to_non_string(v: &str) -> bool {
+    // Every pattern below starts with one of these characters (or is a YAML 1.1 boolean).
+    if !v.starts_with(|c: char| c.is_ascii_digit() || "+-.~nN<=".contains(c)) {
+        return v.is_empty() || is_yaml11_bool(v).is_some();
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         let patterns = [
