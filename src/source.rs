@@ -146,6 +146,29 @@ impl Source {
 
     /// `range` of the text (on character boundaries) with secrets replaced by `*`.
     pub fn redacted_slice(&self, range: Range<usize>) -> String {
+        let (start, end) = self.widen(range);
+        let mut bytes = self.text.as_bytes()[start..end].to_vec();
+        for r in &self.secrets {
+            if r.end <= start || r.start >= end {
+                continue;
+            }
+            // Whole characters are replaced, so the result stays valid UTF-8 with every byte
+            // offset unchanged.
+            let (rs, re) = self.widen(r.clone());
+            let (a, z) = (rs.max(start) - start, re.min(end) - start);
+            for b in &mut bytes[a..z] {
+                if *b != b'\n' {
+                    *b = b'*';
+                }
+            }
+        }
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+impl Source {
+    /// `range` clamped to the text and widened to character boundaries.
+    fn widen(&self, range: Range<usize>) -> (usize, usize) {
         let text = &self.text;
         let mut start = range.start.min(text.len());
         while !text.is_char_boundary(start) {
@@ -155,29 +178,7 @@ impl Source {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let mut bytes = text.as_bytes()[start..end].to_vec();
-        for r in &self.secrets {
-            if r.end <= start || r.start >= end {
-                continue;
-            }
-            // Widen to character boundaries so whole characters are replaced and the
-            // result stays valid UTF-8 with every byte offset unchanged.
-            let mut rs = r.start.min(text.len());
-            while !text.is_char_boundary(rs) {
-                rs -= 1;
-            }
-            let mut re = r.end.min(text.len()).max(rs);
-            while !text.is_char_boundary(re) {
-                re += 1;
-            }
-            let (a, z) = (rs.max(start) - start, re.min(end) - start);
-            for b in &mut bytes[a..z] {
-                if *b != b'\n' {
-                    *b = b'*';
-                }
-            }
-        }
-        String::from_utf8(bytes).unwrap_or_default()
+        (start, end)
     }
 }
 
