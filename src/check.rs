@@ -111,8 +111,10 @@ pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOption
         for s in decoded.cx.secrets {
             report.sources.mark_secret(s);
         }
-        if let Some(c) = decoded.config.as_ref().filter(|_| opts.templates) {
+        if let Some(c) = &decoded.config {
             validate::validate(c, &mut report.diagnostics, &mut report.features);
+        }
+        if let Some(c) = decoded.config.as_ref().filter(|_| opts.templates) {
             let entries = c.templates.as_ref().map_or(&[][..], |t| t.value.as_slice());
             let base = path.and_then(Path::parent).unwrap_or(Path::new("."));
             let (files, diags) = load::load_templates(
@@ -131,8 +133,6 @@ pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOption
                 &mut report.diagnostics,
                 &mut report.features,
             );
-        } else if let Some(c) = &decoded.config {
-            validate::validate(c, &mut report.diagnostics, &mut report.features);
         }
         config = decoded.config;
     }

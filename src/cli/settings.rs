@@ -15,7 +15,8 @@ use crate::diag::Code;
 use crate::load::LoadOptions;
 use crate::model::Version;
 use crate::report::Policy;
-use crate::translate::{self, PagerdutyMode, SecretsMode, Topics, topics::Arn};
+use crate::translate::topics::{Arn, is_region};
+use crate::translate::{self, PagerdutyMode, SecretsMode, Topics};
 
 /// The name looked for in the current directory.
 pub const FILE_NAME: &str = "am2amp.toml";
@@ -185,15 +186,10 @@ fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Opt
         Arn::parse(arn).map_err(|e| format!("topics: receiver `{receiver}`: {e}"))?;
     }
     let region = a.and_then(|a| a.region.clone()).or(f.region.clone());
-    if let Some(r) = &region {
-        let ok = r.split('-').count() >= 3
-            && r.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            return Err(format!(
-                "--region: `{r}` is not an AWS region (like eu-west-1)"
-            ));
-        }
+    if let Some(r) = region.as_ref().filter(|r| !is_region(r)) {
+        return Err(format!(
+            "--region: `{r}` is not an AWS region (like eu-west-1)"
+        ));
     }
     let external_url = a
         .and_then(|a| a.external_url.clone())

@@ -56,12 +56,6 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
             continue;
         };
         let entries: Vec<&Node> = en.value.as_seq().map_or(Vec::new(), |s| s.iter().collect());
-        let refs: Vec<_> = r
-            .value
-            .integrations()
-            .into_iter()
-            .filter(|i| i.kind == kind)
-            .collect();
         if entries.is_empty() {
             continue;
         }
@@ -110,7 +104,7 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
             }
             other => {
                 replaced.push(en.key.span.to(en.value.extent()));
-                unsupported(cx, &name, &en.key, other, refs.len());
+                unsupported(cx, &name, &en.key, other, entries.len());
             }
         }
     }

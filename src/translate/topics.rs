@@ -70,6 +70,14 @@ pub fn topic_name(receiver: &str) -> String {
     s
 }
 
+/// True for a string shaped like an AWS region (`eu-west-1`, `us-gov-west-1`).
+pub fn is_region(r: &str) -> bool {
+    r.split('-').count() >= 3
+        && r.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && r.ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// The parts of an SNS topic ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arn {
@@ -105,12 +113,7 @@ impl Arn {
         if *service != "sns" {
             return Err(format!("`{s}` is not an SNS ARN (service `{service}`)"));
         }
-        let region_ok = region.split('-').count() >= 3
-            && region
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && region.ends_with(|c: char| c.is_ascii_digit());
-        if !region_ok {
+        if !is_region(region) {
             return Err(format!("`{region}` is not an AWS region, in `{s}`"));
         }
         if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
