@@ -245,46 +245,16 @@ fn patch_converted(text: &str, port: u16) -> String {
 
 // ----------------------------------------------------------------------------- alerts
 
-/// Label sets that reach every route node: equality matchers give their value, regex
-/// matchers a simple matching value.
+/// Label sets that reach every route node of a config.
 fn route_labels(config: &Path) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(config).unwrap();
     let checked = analyse("config", Some(config), &bytes, &CheckOptions::default());
-    let mut out = Vec::new();
-    fn walk(
-        r: &am2amp::model::Sp<am2amp::model::route::Route>,
-        mut labels: BTreeMap<String, String>,
-        out: &mut Vec<BTreeMap<String, String>>,
-    ) {
-        use am2amp::alertmanager::matcher::Op;
-        for m in am2amp::translate::routes::matchers(&r.value) {
-            match m.op {
-                Op::Equal => {
-                    labels.insert(m.name.clone(), m.value.clone());
-                }
-                Op::Regexp => {
-                    let inner = m.value.trim_start_matches("^(?:").trim_end_matches(")$");
-                    let first: String = inner
-                        .split('|')
-                        .next()
-                        .unwrap_or("")
-                        .chars()
-                        .filter(|c| !"^$()?*+[]{}\\.".contains(*c))
-                        .collect();
-                    labels.insert(m.name.clone(), first);
-                }
-                _ => {}
-            }
-        }
-        out.push(labels.clone());
-        for c in r.value.children() {
-            walk(c, labels.clone(), out);
-        }
-    }
-    if let Some(r) = checked.config.as_ref().and_then(|c| c.route.as_ref()) {
-        walk(r, BTreeMap::new(), &mut out);
-    }
-    out
+    checked
+        .config
+        .as_ref()
+        .and_then(|c| c.route.as_ref())
+        .map(common::route_label_sets)
+        .unwrap_or_default()
 }
 
 /// Hostile text: everything the message contract must survive.

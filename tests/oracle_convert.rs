@@ -14,14 +14,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use am2amp::alertmanager::matcher::Op;
-use am2amp::alertmanager::regex::compile_anchored;
 use am2amp::check::{CheckOptions, analyse};
 use am2amp::convert::{ConvertOptions, convert_input};
-use am2amp::model::Sp;
-use am2amp::model::route::Route;
 use am2amp::source::SourceId;
-use am2amp::translate::{self, Topics, routes};
+use am2amp::translate::{self, Topics};
 use am2amp::yaml::{Limits, Node, load};
 use common::amtool::{Oracle, data_sets};
 use serde::Deserialize;
@@ -139,51 +135,7 @@ fn converted_configs_pass_amtool_check_config() {
     assert!(out.status.success(), "{text}");
 }
 
-/// Label sets that walk each route path: equality matchers give their value, regex
-/// matchers a simple value that matches; paths needing anything else are left out.
-fn label_sets(route: &Sp<Route>) -> Vec<Vec<(String, String)>> {
-    fn walk(
-        r: &Sp<Route>,
-        mut labels: Vec<(String, String)>,
-        out: &mut Vec<Vec<(String, String)>>,
-    ) {
-        for m in routes::matchers(&r.value) {
-            let value = match m.op {
-                Op::Equal => Some(m.value.clone()),
-                Op::Regexp => regex_example(&m.value),
-                Op::NotEqual | Op::NotRegexp => continue,
-            };
-            let Some(v) = value else { return };
-            labels.retain(|(n, _)| n != &m.name);
-            labels.push((m.name.clone(), v));
-        }
-        out.push(labels.clone());
-        for c in r.value.children() {
-            walk(c, labels.clone(), out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(route, Vec::new(), &mut out);
-    out
-}
-
-fn regex_example(pattern: &str) -> Option<String> {
-    let inner = pattern
-        .strip_prefix("^(?:")
-        .and_then(|p| p.strip_suffix(")$"))
-        .unwrap_or(pattern);
-    let first = inner.split('|').next().unwrap_or("");
-    let candidate: String = first
-        .replace(".*", "")
-        .replace(".+", "x")
-        .chars()
-        .filter(|c| !"^$()?*+[]{}\\".contains(*c))
-        .collect();
-    let re = compile_anchored(pattern).ok()?;
-    re.is_match(&candidate).then_some(candidate)
-}
-
-fn routes_test(amtool: &Path, config: &Path, labels: &[(String, String)]) -> String {
+fn routes_test(amtool: &Path, config: &Path, labels: &BTreeMap<String, String>) -> String {
     let args: Vec<String> = labels
         .iter()
         .map(|(n, v)| format!("{n}={}", am2amp::alertmanager::strconv::quote(v)))
@@ -220,7 +172,7 @@ fn routes_reach_the_same_receivers() {
         let Some(route) = checked.config.as_ref().and_then(|c| c.route.as_ref()) else {
             continue;
         };
-        for labels in label_sets(route) {
+        for labels in common::route_label_sets(route) {
             let before = routes_test(&amtool, &case.original, &labels);
             let after = routes_test(&amtool, &converted, &labels);
             assert_eq!(before, after, "{} with {labels:?}", case.original.display());

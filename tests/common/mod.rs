@@ -105,3 +105,51 @@ pub fn yaml_to_json(n: &am2amp::yaml::Node, typed: bool) -> serde_json::Value {
         ),
     }
 }
+
+/// Label sets that reach each route node: equality matchers give their value, regex matchers a
+/// simple value that matches; a path needing anything else is left out.
+pub fn route_label_sets(
+    route: &am2amp::model::Sp<am2amp::model::route::Route>,
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    use am2amp::alertmanager::matcher::Op;
+    use std::collections::BTreeMap;
+    fn walk(
+        r: &am2amp::model::Sp<am2amp::model::route::Route>,
+        mut labels: BTreeMap<String, String>,
+        out: &mut Vec<BTreeMap<String, String>>,
+    ) {
+        for m in am2amp::translate::routes::matchers(&r.value) {
+            let value = match m.op {
+                Op::Equal => Some(m.value.clone()),
+                Op::Regexp => regex_example(&m.value),
+                Op::NotEqual | Op::NotRegexp => continue,
+            };
+            let Some(v) = value else { return };
+            labels.insert(m.name.clone(), v);
+        }
+        out.push(labels.clone());
+        for c in r.value.children() {
+            walk(c, labels.clone(), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(route, BTreeMap::new(), &mut out);
+    out
+}
+
+/// A simple string an anchored regex matches (its first alternative, stripped), if any.
+fn regex_example(pattern: &str) -> Option<String> {
+    let inner = pattern
+        .strip_prefix("^(?:")
+        .and_then(|p| p.strip_suffix(")$"))
+        .unwrap_or(pattern);
+    let first = inner.split('|').next().unwrap_or("");
+    let candidate: String = first
+        .replace(".*", "")
+        .replace(".+", "x")
+        .chars()
+        .filter(|c| !"^$()?*+[]{}\\".contains(*c))
+        .collect();
+    let re = am2amp::alertmanager::regex::compile_anchored(pattern).ok()?;
+    re.is_match(&candidate).then_some(candidate)
+}
