@@ -105,14 +105,9 @@ fn directories_convert_in_parallel_into_a_mirrored_tree() {
     assert_eq!(written.len(), 2 * (n - 1), "{written:?}");
     assert!(written.contains(&PathBuf::from("team-b/nested/slack.yml")));
     let summary = text(&one.stderr).lines().last().unwrap().to_string();
-    assert_eq!(
-        summary,
-        format!(
-            "converted {}, with warnings {}, failed 2",
-            2 * (n - 1),
-            count_warned(&one)
-        )
-    );
+    let head = format!("converted {}, with warnings ", 2 * (n - 1));
+    assert!(summary.starts_with(&head), "{summary}");
+    assert!(summary.ends_with(", failed 2"), "{summary}");
     assert!(text(&one.stderr).contains("failed configs/team-a/secret-files.yml: 2 error(s)"));
     // Same bytes whatever the scheduling.
     assert_eq!(
@@ -124,18 +119,6 @@ fn directories_convert_in_parallel_into_a_mirrored_tree() {
         let b = std::fs::read(t.path().join("out8").join(f)).unwrap();
         assert_eq!(a, b, "{}", f.display());
     }
-}
-
-fn count_warned(o: &Output) -> usize {
-    // Per-file lines name each converted file; the summary's count is checked against them.
-    let err = text(&o.stderr);
-    let summary = err.lines().last().unwrap();
-    summary
-        .split(", with warnings ")
-        .nth(1)
-        .and_then(|s| s.split(',').next())
-        .and_then(|s| s.parse().ok())
-        .unwrap()
 }
 
 #[test]

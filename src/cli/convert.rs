@@ -207,6 +207,12 @@ fn plan(
     if a.check && a.output.is_none() {
         return Err("--check compares with existing outputs: give them with `-o`".into());
     }
+    if let Some(m) = s.secrets_out.as_ref().filter(|m| bulk && m.is_file()) {
+        return Err(format!(
+            "--secrets-out {}: with several inputs this is a directory (one manifest per input)",
+            m.display()
+        ));
+    }
     let inputs: BTreeSet<PathBuf> = found
         .iter()
         .filter_map(|f| match &f.input {
