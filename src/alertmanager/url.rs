@@ -9,8 +9,6 @@ pub struct Parsed {
     pub host: String,
     /// True when the URL has `user:password@`.
     pub has_userinfo: bool,
-    /// True when the query string is non-empty.
-    pub has_query: bool,
 }
 
 /// Go's `url.Parse`, reduced to the checks that make it fail and the parts used later.
@@ -20,15 +18,11 @@ pub fn parse(s: &str) -> Result<Parsed, String> {
     }
     let (scheme, rest) = split_scheme(s)?;
     let rest = rest.split('#').next().unwrap_or("");
-    let (rest, query) = match rest.split_once('?') {
-        Some((r, q)) => (r, q),
-        None => (rest, ""),
-    };
+    let rest = rest.split('?').next().unwrap_or("");
     let mut parsed = Parsed {
         scheme: scheme.to_ascii_lowercase(),
         host: String::new(),
         has_userinfo: false,
-        has_query: !query.is_empty(),
     };
     if let Some(auth_and_path) = rest.strip_prefix("//") {
         let end = auth_and_path.find('/').unwrap_or(auth_and_path.len());
