@@ -1,9 +1,11 @@
-//! The YAML layer: the only module that talks to serde-saphyr.
+//! The YAML layer: the only module that parses configs (with granit-parser, the parser under
+//! serde-saphyr) or writes YAML.
 //!
 //! [`load`] turns text into a [`Node`] tree that keeps, for every node, its byte span, and for
 //! every scalar its decoded value and its style. Later stages (the typed model, template span
 //! mapping, the emitter) work on this tree and never on raw YAML.
 
+mod build;
 pub mod emit;
 mod load;
 mod scalar_map;

@@ -1,0 +1,350 @@
+//! YAML events → [`Node`] tree, straight from granit-parser (the parser under serde-saphyr):
+//! aliases are resolved by copying the anchored subtree, `<<` merge keys are applied, and the
+//! nesting, node and alias budgets are enforced while the events stream by.
+
+use std::collections::HashMap;
+
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+
+use super::{Entry, Kind, Limits, Node, Scalar, Style};
+use crate::source::{SourceId, Span};
+
+/// The documents of a YAML stream, built.
+pub(super) struct Built {
+    /// The first document's root (`Null` when it is empty).
+    pub root: Node,
+    /// The root of the first later document that is not empty.
+    pub extra: Option<Span>,
+}
+
+/// Why building stopped.
+pub(super) struct Failure {
+    /// Byte offset of the problem.
+    pub at: usize,
+    /// What went wrong, without position.
+    pub message: String,
+    /// True when a budget, not the syntax, stopped parsing.
+    pub budget: bool,
+}
+
+/// Parses every document of `text` and builds the first.
+pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
+    let options = granit_parser::options! {
+        flow_nesting_limit: limits.max_depth,
+        block_nesting_limit: granit_parser::Options::default()
+            .block_nesting_limit
+            .max(limits.max_depth.saturating_add(1)),
+    };
+    let mut b = Builder {
+        text,
+        source,
+        limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        replayed: 0,
+        docs: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| b.scan_failure(&e))?;
+        let span = b.span(&span);
+        b.event(event, span)?;
+    }
+    let mut docs = b.docs.into_iter();
+    let root = docs.next().unwrap_or_else(|| Node {
+        span: Span::start_of(source),
+        kind: Kind::Null,
+    });
+    let extra = docs.find(|d| !d.is_null()).map(|d| d.span);
+    Ok(Built { root, extra })
+}
+
+struct Builder<'t, 'l> {
+    text: &'t str,
+    source: SourceId,
+    limits: &'l Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    nodes: usize,
+    replayed: usize,
+    docs: Vec<Node>,
+}
+
+struct Frame {
+    span: Span,
+    anchor: usize,
+    open: Open,
+}
+
+enum Open {
+    Seq(Vec<Node>),
+    Map {
+        entries: Vec<Entry>,
+        key: Option<(Node, bool)>,
+        merges: Vec<Node>,
+    },
+}
+
+impl Builder<'_, '_> {
+    fn span(&self, s: &granit_parser::Span) -> Span {
+        let start = s.start.byte_offset().unwrap_or(0).min(self.text.len());
+        let end = s
+            .end
+            .byte_offset()
+            .unwrap_or(start)
+            .clamp(start, self.text.len());
+        Span::new(self.source, start..end)
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Failure> {
+        match event {
+            Event::Scalar(value, style, anchor, tag) => {
+                self.count(1, span)?;
+                let merge = style == ScalarStyle::Plain && tag.is_none() && value == "<<";
+                let node = scalar(value.into_owned(), style, tag.as_deref(), span);
+                self.finish(node, anchor, merge)
+            }
+            Event::SequenceStart(_, anchor, _) => self.open(span, anchor, Open::Seq(Vec::new())),
+            Event::MappingStart(_, anchor, _) => self.open(
+                span,
+                anchor,
+                Open::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    merges: Vec::new(),
+                },
+            ),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let node = close(frame.span, frame.open);
+                self.finish(node, frame.anchor, false)
+            }
+            Event::Alias(id) => {
+                let Some((node, size)) = self.anchors.get(&id) else {
+                    return Err(Failure {
+                        at: span.start as usize,
+                        message: "an alias refers to its own anchor (a recursive alias)".into(),
+                        budget: false,
+                    });
+                };
+                let (mut node, size) = (node.clone(), *size);
+                self.replayed = self.replayed.saturating_add(size);
+                if self.replayed > self.limits.max_alias_events {
+                    return Err(budget(
+                        span,
+                        format!(
+                            "aliases expand to more than {} nodes",
+                            self.limits.max_alias_events
+                        ),
+                    ));
+                }
+                self.count(size, span)?;
+                relocate(&mut node, span);
+                self.finish(node, 0, false)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn count(&mut self, n: usize, at: Span) -> Result<(), Failure> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(budget(
+                at,
+                format!("more than {} nodes", self.limits.max_nodes),
+            ));
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, span: Span, anchor: usize, open: Open) -> Result<(), Failure> {
+        self.count(1, span)?;
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(budget(
+                span,
+                format!("nesting deeper than {}", self.limits.max_depth),
+            ));
+        }
+        self.stack.push(Frame { span, anchor, open });
+        Ok(())
+    }
+
+    /// Places a completed node in its parent (or as a document root).
+    fn finish(&mut self, node: Node, anchor: usize, merge: bool) -> Result<(), Failure> {
+        if anchor != 0 {
+            let size = size(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        let Some(top) = self.stack.last_mut() else {
+            self.docs.push(node);
+            return Ok(());
+        };
+        match &mut top.open {
+            Open::Seq(items) => items.push(node),
+            Open::Map {
+                entries,
+                key,
+                merges,
+            } => match key.take() {
+                None => *key = Some((node, merge)),
+                Some((_, true)) if mergeable(&node) => match node.kind {
+                    Kind::Seq(items) => merges.extend(items),
+                    _ => merges.push(node),
+                },
+                Some((_, true)) => {
+                    return Err(Failure {
+                        at: node.span.start as usize,
+                        message: "a `<<` merge value must be a mapping or a sequence of mappings"
+                            .into(),
+                        budget: false,
+                    });
+                }
+                Some((k, _)) => entries.push(Entry {
+                    key: k,
+                    value: node,
+                }),
+            },
+        }
+        Ok(())
+    }
+
+    fn scan_failure(&self, e: &ScanError) -> Failure {
+        let m = e.marker();
+        let at = m
+            .byte_offset()
+            .unwrap_or_else(|| offset_of_line_col(self.text, m.line(), m.col()))
+            .min(self.text.len());
+        let message = e.info();
+        let budget = matches!(e.kind(), granit_parser::ErrorKind::RecursionLimitExceeded);
+        Failure {
+            at,
+            message,
+            budget,
+        }
+    }
+}
+
+fn budget(at: Span, message: String) -> Failure {
+    Failure {
+        at: at.start as usize,
+        message,
+        budget: true,
+    }
+}
+
+fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Node {
+    let core = tag.and_then(Tag::core_suffix);
+    let null = match core {
+        Some(suffix) => suffix == "null",
+        None => {
+            tag.is_none()
+                && style == ScalarStyle::Plain
+                && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL")
+        }
+    };
+    let kind = if null {
+        Kind::Null
+    } else {
+        Kind::Scalar(Scalar {
+            value,
+            style: match style {
+                ScalarStyle::SingleQuoted => Style::SingleQuoted,
+                ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+                ScalarStyle::Literal => Style::Literal,
+                ScalarStyle::Folded => Style::Folded,
+                _ => Style::Plain,
+            },
+            origin: span,
+        })
+    };
+    Node { span, kind }
+}
+
+/// A `<<` value that merges: a mapping or a sequence of mappings.
+fn mergeable(node: &Node) -> bool {
+    match &node.kind {
+        Kind::Map(_) => true,
+        Kind::Seq(items) => items.iter().all(|n| matches!(n.kind, Kind::Map(_))),
+        _ => false,
+    }
+}
+
+fn close(span: Span, open: Open) -> Node {
+    match open {
+        Open::Seq(items) => Node {
+            span,
+            kind: Kind::Seq(items),
+        },
+        Open::Map {
+            mut entries,
+            key,
+            merges,
+        } => {
+            if let Some((k, _)) = key {
+                let value = Node {
+                    span: Span::new(k.span.source, k.span.end as usize..k.span.end as usize),
+                    kind: Kind::Null,
+                };
+                entries.push(Entry { key: k, value });
+            }
+            for source in merges {
+                let Kind::Map(extra) = source.kind else {
+                    continue;
+                };
+                for e in extra {
+                    let taken = e
+                        .key
+                        .as_str()
+                        .is_some_and(|k| entries.iter().any(|own| own.key.as_str() == Some(k)));
+                    if !taken {
+                        entries.push(e);
+                    }
+                }
+            }
+            // A block mapping's span is empty; point at its first key instead.
+            let span = match entries.first() {
+                Some(first) if span.start == span.end => first.key.span,
+                _ => span,
+            };
+            Node {
+                span,
+                kind: Kind::Map(entries),
+            }
+        }
+    }
+}
+
+fn size(node: &Node) -> usize {
+    1 + match &node.kind {
+        Kind::Seq(items) => items.iter().map(size).sum(),
+        Kind::Map(entries) => entries.iter().map(|e| size(&e.key) + size(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+/// An alias's copy is located where the alias is written; scalars keep their origin.
+fn relocate(node: &mut Node, at: Span) {
+    node.span = at;
+    match &mut node.kind {
+        Kind::Seq(items) => items.iter_mut().for_each(|n| relocate(n, at)),
+        Kind::Map(entries) => entries.iter_mut().for_each(|e| {
+            relocate(&mut e.key, at);
+            relocate(&mut e.value, at);
+        }),
+        _ => {}
+    }
+}
+
+fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
