@@ -1,6 +1,7 @@
 //! Writing the alert manager definition: `template_files:` (when there are templates) and
 //! `alertmanager_config: |` holding the inner config as a string, nothing else.
 
+use crate::yaml::emit::push_string_entry;
 use crate::yaml::{Node, emit_document};
 
 /// The definition's text for an inner config and its template files.
@@ -10,16 +11,17 @@ pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
 
 /// The definition's text for an inner config already written as text.
 pub fn wrap(config: &str, template_files: &[(String, String)]) -> String {
-    let mut entries = Vec::new();
+    let mut out = String::new();
     if !template_files.is_empty() {
         let files = template_files
             .iter()
             .map(|(name, text)| (name.clone(), Node::string(text.clone())))
             .collect();
-        entries.push(("template_files".to_string(), Node::map(files)));
+        out = emit_document(&Node::map(vec![("template_files", Node::map(files))]));
     }
-    entries.push(("alertmanager_config".to_string(), Node::string(config)));
-    emit_document(&Node::map(entries))
+    out.reserve(config.len() + config.len() / 16 + 32);
+    push_string_entry(&mut out, "alertmanager_config", config);
+    out
 }
 
 #[cfg(test)]

@@ -19,15 +19,31 @@ pub fn emit_document(node: &Node) -> String {
         Kind::Map(entries) if !entries.is_empty() => map(&mut out, entries, 0),
         Kind::Seq(items) if !items.is_empty() => seq(&mut out, items, 0),
         _ => {
-            out.push_str(&inline_value(node, 0));
+            inline_value(&mut out, node, 0);
             out.push('\n');
         }
     }
     out
 }
 
+/// Appends a top-level `key: value` entry whose value is a string (for documents too large
+/// to copy into a [`Node`] first).
+pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
+    string_into(out, key, 0);
+    out.push(':');
+    out.push(' ');
+    string_into(out, value, 2);
+    out.push('\n');
+}
+
 fn indent(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
 
 /// Longest key written as an implicit key (YAML allows 1024 characters).
@@ -44,14 +60,12 @@ fn map(out: &mut String, entries: &[Entry], level: usize) {
 
 /// One mapping entry; the caller has already indented the first line.
 fn entry(out: &mut String, e: &Entry, level: usize) {
-    let k = key(&e.key);
-    if k.chars().count() > MAX_IMPLICIT_KEY {
-        out.push_str("? ");
-        out.push_str(&k);
+    let start = out.len();
+    key(out, &e.key);
+    if out[start..].chars().count() > MAX_IMPLICIT_KEY {
+        out.insert_str(start, "? ");
         out.push('\n');
         indent(out, level);
-    } else {
-        out.push_str(&k);
     }
     out.push(':');
     value_after_key(out, &e.value, level);
@@ -73,7 +87,7 @@ fn seq(out: &mut String, items: &[Node], level: usize) {
             }
             _ => {
                 out.push(' ');
-                out.push_str(&inline_value(item, level + 2));
+                inline_value(out, item, level + 2);
                 out.push('\n');
             }
         }
@@ -93,7 +107,7 @@ fn value_after_key(out: &mut String, v: &Node, level: usize) {
         }
         _ => {
             out.push(' ');
-            out.push_str(&inline_value(v, level + 2));
+            inline_value(out, v, level + 2);
             out.push('\n');
         }
     }
@@ -101,22 +115,22 @@ fn value_after_key(out: &mut String, v: &Node, level: usize) {
 
 /// A scalar, null or empty collection written after `key: ` or `- `; block scalars continue
 /// on the following lines, indented to `level`.
-fn inline_value(v: &Node, level: usize) -> String {
+fn inline_value(out: &mut String, v: &Node, level: usize) {
     match &v.kind {
-        Kind::Null => "null".into(),
-        Kind::Map(_) => "{}".into(),
-        Kind::Seq(_) => "[]".into(),
-        Kind::Scalar(s) if is_typed(s) => s.value.clone(),
-        Kind::Scalar(s) => string(&s.value, level),
+        Kind::Null => out.push_str("null"),
+        Kind::Map(_) => out.push_str("{}"),
+        Kind::Seq(_) => out.push_str("[]"),
+        Kind::Scalar(s) if is_typed(s) => out.push_str(&s.value),
+        Kind::Scalar(s) => string_into(out, &s.value, level),
     }
 }
 
-fn key(k: &Node) -> String {
+fn key(out: &mut String, k: &Node) {
     match &k.kind {
-        Kind::Scalar(s) if is_typed(s) => s.value.clone(),
-        Kind::Scalar(s) if s.value.contains('\n') => format!("\"{}\"", quote_double(&s.value)),
-        Kind::Scalar(s) => string(&s.value, 0),
-        _ => "null".into(),
+        Kind::Scalar(s) if is_typed(s) => out.push_str(&s.value),
+        Kind::Scalar(s) if s.value.contains('\n') => double_quoted(out, &s.value),
+        Kind::Scalar(s) => string_into(out, &s.value, 0),
+        _ => out.push_str("null"),
     }
 }
 
@@ -128,19 +142,38 @@ fn is_typed(s: &Scalar) -> bool {
 /// The text of a string scalar, as a value at block `level` (block scalars' content is
 /// indented to `level`; at level 0 no block scalar is used).
 pub fn string(v: &str, level: usize) -> String {
+    let mut out = String::new();
+    string_into(&mut out, v, level);
+    out
+}
+
+fn string_into(out: &mut String, v: &str, level: usize) {
     let multiline = v.contains('\n');
     if !multiline && plain_is_safe(v) {
-        return v.to_string();
+        out.push_str(v);
+    } else if !multiline && v.chars().all(printable) {
+        out.push('\'');
+        push_replacing(out, v, '\'', "''");
+        out.push('\'');
+    } else if !(level >= 2 && literal_block(out, v, level)) {
+        double_quoted(out, v);
     }
-    if !multiline && v.chars().all(printable) {
-        return format!("'{}'", v.replace('\'', "''"));
+}
+
+fn double_quoted(out: &mut String, v: &str) {
+    out.push('"');
+    quote_double_into(out, v);
+    out.push('"');
+}
+
+fn push_replacing(out: &mut String, v: &str, from: char, to: &str) {
+    let mut rest = v;
+    while let Some(i) = rest.find(from) {
+        out.push_str(&rest[..i]);
+        out.push_str(to);
+        rest = &rest[i + from.len_utf8()..];
     }
-    if level >= 2
-        && let Some(b) = literal_block(v, level)
-    {
-        return b;
-    }
-    format!("\"{}\"", quote_double(v))
+    out.push_str(rest);
 }
 
 /// Characters that may appear as themselves inside quotes or block scalars (no line breaks
@@ -154,19 +187,12 @@ fn printable(c: char) -> bool {
             ))
 }
 
-/// A `|` block, when the value can be written as one.
-fn literal_block(v: &str, level: usize) -> Option<String> {
-    if !v.contains('\n') || !v.chars().all(|c| c == '\n' || printable(c)) {
-        return None;
-    }
+/// Writes `v` as a `|` block when it can be written as one.
+fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
-    // A whitespace-only line could be taken for indentation; a leading tab for bad indentation.
-    let blank_or_tab = |l: &str| {
-        l.starts_with('\t') || (!l.is_empty() && l.bytes().all(|b| b == b' ' || b == b'\t'))
-    };
-    if body.is_empty() || body.split('\n').any(blank_or_tab) {
-        return None;
+    if body.is_empty() || !v.contains('\n') || !block_safe(body) {
+        return false;
     }
     let chomp = match trailing {
         0 => "-",
@@ -174,19 +200,37 @@ fn literal_block(v: &str, level: usize) -> Option<String> {
         _ => "+",
     };
     let first = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
-    let indicator = if first.starts_with(' ') { "2" } else { "" };
-    let mut out = format!("|{indicator}{chomp}");
+    out.push('|');
+    if first.starts_with(' ') {
+        out.push('2');
+    }
+    out.push_str(chomp);
+    out.reserve(body.len() + (level + 1) * body.len() / 32);
     for line in body.split('\n') {
         out.push('\n');
         if !line.is_empty() {
-            indent(&mut out, level);
+            indent(out, level);
             out.push_str(line);
         }
     }
     for _ in 1..trailing {
         out.push('\n');
     }
-    Some(out)
+    true
+}
+
+/// True when every line of `body` can be a line of a `|` block: printable, not starting with
+/// a tab (bad indentation) and not whitespace only (taken for indentation).
+fn block_safe(body: &str) -> bool {
+    body.split('\n').all(|l| {
+        let ascii_ok = l
+            .bytes()
+            .all(|b| (b >= 0x20 && b != 0x7f) || b == b'\t' || b >= 0x80);
+        ascii_ok
+            && (l.is_ascii() || l.chars().all(printable))
+            && !l.starts_with('\t')
+            && (l.is_empty() || !l.bytes().all(|b| b == b' ' || b == b'\t'))
+    })
 }
 
 /// True when the string can be written without quotes and reads back as itself in both
@@ -247,6 +291,11 @@ pub fn resolves_to_non_string(v: &str) -> bool {
 /// non-characters escaped; everything else literal.
 pub fn quote_double(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
+    quote_double_into(&mut out, s);
+    out
+}
+
+fn quote_double_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -274,7 +323,6 @@ pub fn quote_double(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
