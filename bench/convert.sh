@@ -3,14 +3,15 @@
 # same inputs, in the same run: (a) one 1 MB config (~3,000 receivers mixing PagerDuty, Slack
 # and webhook, deep routes, templates); (b) 2,000 configs of ~10 KB in a directory tree.
 # Targets: (a) <= 0.5 x amtool's time, (b) <= 0.25 x amtool's time, peak memory <= half of
-# amtool's. Usage: bench/convert.sh [path/to/am2amp]
+# amtool's. Usage: [BENCH_DIR=DIR] bench/convert.sh [path/to/am2amp]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-target/release/am2amp}"
 [ -x "$bin" ] || cargo build --release --quiet
 command -v amtool >/dev/null || { echo "amtool is needed (apt-get install prometheus-alertmanager)" >&2; exit 2; }
-dir="$(mktemp -d)"
-trap 'rm -rf "$dir"' EXIT
+# BENCH_DIR=DIR keeps the generated inputs and outputs there (for profiling).
+if [ -n "${BENCH_DIR:-}" ]; then dir="$BENCH_DIR"; rm -rf "$dir"; mkdir -p "$dir"; else
+  dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT; fi
 python3 - "$dir" <<'PY'
 import os, sys
 d = sys.argv[1]

@@ -30,6 +30,9 @@ pub(super) struct Failure {
 /// Parses every document of `text` and builds the first.
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
     let options = granit_parser::options! {
+        // Comments are not carried; capturing them (on when serde-saphyr enables the feature)
+        // costs a tenth of the parse.
+        emit_comments: false,
         flow_nesting_limit: limits.max_depth,
         block_nesting_limit: granit_parser::Options::default()
             .block_nesting_limit
