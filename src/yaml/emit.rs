@@ -187,26 +187,30 @@ fn printable(c: char) -> bool {
             ))
 }
 
-/// Writes `v` as a `|` block when it can be written as one.
+/// Writes `v` as a `|` block when it can be written as one (checking each line as it is
+/// copied, and taking everything back when one cannot be a block line).
 fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
-    if body.is_empty() || !v.contains('\n') || !block_safe(body) {
+    if body.is_empty() || (trailing == 0 && !body.contains('\n')) {
         return false;
     }
-    let chomp = match trailing {
+    let mark = out.len();
+    out.push('|');
+    if body.trim_start_matches('\n').starts_with(' ') {
+        out.push('2');
+    }
+    out.push_str(match trailing {
         0 => "-",
         1 => "",
         _ => "+",
-    };
-    let first = body.split('\n').find(|l| !l.is_empty()).unwrap_or("");
-    out.push('|');
-    if first.starts_with(' ') {
-        out.push('2');
-    }
-    out.push_str(chomp);
+    });
     out.reserve(body.len() + (level + 1) * body.len() / 32);
     for line in body.split('\n') {
+        if !block_line(line) {
+            out.truncate(mark);
+            return false;
+        }
         out.push('\n');
         if !line.is_empty() {
             indent(out, level);
@@ -219,18 +223,22 @@ fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
     true
 }
 
-/// True when every line of `body` can be a line of a `|` block: printable, not starting with
-/// a tab (bad indentation) and not whitespace only (taken for indentation).
-fn block_safe(body: &str) -> bool {
-    body.split('\n').all(|l| {
-        let ascii_ok = l
-            .bytes()
-            .all(|b| (b >= 0x20 && b != 0x7f) || b == b'\t' || b >= 0x80);
-        ascii_ok
-            && (l.is_ascii() || l.chars().all(printable))
-            && !l.starts_with('\t')
-            && (l.is_empty() || !l.bytes().all(|b| b == b' ' || b == b'\t'))
-    })
+/// True when `l` can be a line of a `|` block: printable, not starting with a tab (bad
+/// indentation) and not whitespace only (taken for indentation).
+fn block_line(l: &str) -> bool {
+    let bytes = l.as_bytes();
+    if bytes.first() == Some(&b'\t') {
+        return false;
+    }
+    let (mut blank, mut ascii) = (true, true);
+    for &b in bytes {
+        if (b < 0x20 && b != b'\t') || b == 0x7f {
+            return false;
+        }
+        ascii &= b < 0x80;
+        blank &= b == b' ' || b == b'\t';
+    }
+    (bytes.is_empty() || !blank) && (ascii || l.chars().all(printable))
 }
 
 /// True when the string can be written without quotes and reads back as itself in both
