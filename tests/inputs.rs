@@ -91,3 +91,37 @@ fn broken_yaml_stops_with_its_position() {
     assert_eq!(code, Code::Yaml);
     assert!(line >= 3, "{line}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// A real config with YAML-significant text spliced in anywhere (anchors, aliases, merges,
+    /// tags, flow and block indicators, tabs) never panics, and every diagnostic points inside
+    /// the file.
+    #[test]
+    fn mangled_configs_never_panic(
+        edits in proptest::collection::vec(
+            (0usize..100_000, proptest::sample::select(vec![
+                ": ", "- ", "&a ", "*a", "<<: *a\n", "!!str ", "!!null ", "[", "]", "{", "}",
+                "\"", "'", "|\n", ">-\n", "\t", "\n", "\n  ", "---\n", "? ", "#", "&b [*a, *a]",
+                "%YAML 1.1\n", "\u{feff}", "\r\n", ",",
+            ])),
+            1..6,
+        ),
+    ) {
+        let mut text = std::fs::read_to_string(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/samples/alertmanager.yml"),
+        ).unwrap();
+        for (at, piece) in edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, piece);
+        }
+        let report = check_bytes("input.yml", text.as_bytes(), &CheckOptions::default());
+        for d in &report.diagnostics {
+            proptest::prop_assert!(d.primary.span.end as usize <= text.len(), "{d:?}");
+        }
+    }
+}

@@ -126,14 +126,13 @@ impl Builder<'_, '_> {
                 self.finish(node, frame.anchor, false)
             }
             Event::Alias(id) => {
-                let Some((node, size)) = self.anchors.get(&id) else {
+                let Some(&(_, size)) = self.anchors.get(&id) else {
                     return Err(Failure {
                         at: span.start as usize,
                         message: "an alias refers to its own anchor (a recursive alias)".into(),
                         budget: false,
                     });
                 };
-                let (mut node, size) = (node.clone(), *size);
                 self.replayed = self.replayed.saturating_add(size);
                 if self.replayed > self.limits.max_alias_events {
                     return Err(budget(
@@ -145,6 +144,7 @@ impl Builder<'_, '_> {
                     ));
                 }
                 self.count(size, span)?;
+                let mut node = self.anchors[&id].0.clone();
                 relocate(&mut node, span);
                 self.finish(node, 0, false)
             }
