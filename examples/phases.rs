@@ -1,0 +1,49 @@
+//! Per-stage timings of one input, for profiling (`perf record` around it, or alone):
+//! `cargo run --release --example phases -- FILE [ROUNDS]`. Prints the mean time of loading,
+//! checking (load, decode, validate, lint) and converting (everything, with a topic pattern
+//! and an external URL set), and the definition's size. `ONLY=convert` times converting only.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use am2amp::check::{self, CheckOptions};
+use am2amp::convert::{ConvertOptions, convert_input};
+
+fn mean(rounds: u32, mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    for _ in 0..rounds {
+        f();
+    }
+    start.elapsed() / rounds
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: phases FILE [ROUNDS]");
+        std::process::exit(2);
+    };
+    let rounds: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(100);
+    let bytes = std::fs::read(&path).expect("readable input");
+    let at = Some(Path::new(&path));
+    let mut opts = ConvertOptions::default();
+    opts.translate.topics.template = Some("arn:aws:sns:eu-west-1:123456789012:{receiver}".into());
+    opts.translate.external_url = Some("http://alertmanager.example.com".into());
+    if std::env::var_os("ONLY").is_none_or(|v| v != "convert") {
+        let load = mean(rounds, || {
+            am2amp::load::load_bytes(&path, &bytes, &Default::default());
+        });
+        println!("load     {load:?}");
+        let analyse = mean(rounds, || {
+            check::analyse(&path, at, &bytes, &CheckOptions::default());
+        });
+        println!("analyse  {analyse:?}");
+    }
+    let mut size = 0;
+    let convert = mean(rounds, || {
+        size = convert_input(&path, at, &bytes, &opts)
+            .output
+            .map_or(0, |d| d.len());
+    });
+    println!("convert  {convert:?} ({size} bytes written)");
+}
