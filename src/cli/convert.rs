@@ -14,7 +14,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, u
 use crate::convert::{Converted, convert_input};
 use crate::load::{self, Found, Input};
 
-/// Inputs converted at once (bounds memory: their outputs are held until written).
+/// Inputs converted at once (bounds memory: their diagnostics and diffs are held until printed).
 const CHUNK: usize = 16;
 
 /// One input and where its results go.
@@ -79,61 +79,30 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
     for chunk in jobs.chunks(CHUNK) {
-        let results: Vec<Result<Converted, String>> = chunk
+        let done: Vec<Done> = chunk
             .par_iter()
             .map(|j| {
-                let r = convert_one(j, &s);
+                let d = finish(j, convert_one(j, &s), &s, &renderer, sink);
                 progress.inc(1);
-                r
+                d
             })
             .collect();
-        for (job, result) in chunk.iter().zip(results) {
-            let name = job.found.input.display_name();
-            let mut c = match result {
-                Ok(c) => c,
-                Err(e) => {
-                    progress.suspend(|| eprintln!("error: {e}"));
-                    io_failed = true;
-                    continue;
-                }
-            };
-            c.report.apply(&s.policy);
-            let rendered = renderer.render(&c.report);
+        for d in done {
             if renderer.collects() {
-                sarif.push_str(&rendered);
+                sarif.push_str(&d.rendered);
             } else {
-                progress.suspend(|| eprint!("{rendered}"));
+                progress.suspend(|| eprint!("{}", d.rendered));
             }
-            let outcome = match (&c.output, c.report.has_errors()) {
-                (Some(text), false) => {
-                    let text = s
-                        .form
-                        .render(text, &stem(&job.found), s.workspace_id.as_deref());
-                    match progress.suspend(|| sink.deliver(job.output.as_deref(), &name, &text)) {
-                        Ok(fresh) if fresh => Outcome::Converted {
-                            warnings: c.report.has_warnings(),
-                        },
-                        Ok(_) => Outcome::Stale,
-                        Err(e) => {
-                            progress.suspend(|| eprintln!("error: {e}"));
-                            io_failed = true;
-                            continue;
-                        }
-                    }
+            progress.suspend(|| {
+                eprint!("{}", d.log.stderr);
+                let mut out = std::io::stdout().lock();
+                if let Err(e) = out.write_all(d.log.stdout.as_bytes()) {
+                    eprintln!("error: standard output: {e}");
+                    io_failed = true;
                 }
-                _ => {
-                    let n = c.report.diagnostics.iter().filter(|d| d.is_error()).count();
-                    progress.suspend(|| eprintln!("failed {name}: {n} error(s)"));
-                    Outcome::Failed
-                }
-            };
-            if let (Outcome::Converted { .. }, Some(m), Sink::Write) =
-                (outcome, &job.secrets_out, &sink)
-                && let Err(e) = output::write_manifest(m, &c.secrets)
-            {
-                progress.suspend(|| eprintln!("error: {e}"));
-                io_failed = true;
-            }
+            });
+            io_failed |= d.io_failed;
+            let Some(outcome) = d.outcome else { continue };
             match outcome {
                 Outcome::Converted { warnings: false } => *counts.entry("ok").or_default() += 1,
                 Outcome::Converted { warnings: true } => *counts.entry("warn").or_default() += 1,
@@ -162,6 +131,78 @@ pub fn run(a: &ConvertArgs) -> u8 {
     eprintln!("{summary}");
     let _ = std::io::stdout().flush();
     if io_failed { EXIT_USAGE } else { worst }
+}
+
+/// What one input printed and came to, replayed in input order.
+struct Done {
+    /// Its diagnostics, rendered.
+    rendered: String,
+    /// What delivering its output said.
+    log: output::Log,
+    /// `None` when it could not be read or written.
+    outcome: Option<Outcome>,
+    /// Reading or writing failed.
+    io_failed: bool,
+}
+
+/// Applies the policy, renders the findings and delivers the output of one converted input;
+/// runs on the worker threads, so printing is left to the caller.
+fn finish(
+    job: &Job,
+    result: Result<Converted, String>,
+    s: &settings::Convert,
+    renderer: &render::Renderer,
+    sink: Sink,
+) -> Done {
+    use std::fmt::Write as _;
+    let mut done = Done {
+        rendered: String::new(),
+        log: output::Log::default(),
+        outcome: None,
+        io_failed: false,
+    };
+    let mut c = match result {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(done.log.stderr, "error: {e}");
+            done.io_failed = true;
+            return done;
+        }
+    };
+    let name = job.found.input.display_name();
+    c.report.apply(&s.policy);
+    done.rendered = renderer.render(&c.report);
+    let outcome = match (&c.output, c.report.has_errors()) {
+        (Some(text), false) => {
+            let text = s
+                .form
+                .render(text, &stem(&job.found), s.workspace_id.as_deref());
+            match sink.deliver(job.output.as_deref(), &name, &text, &mut done.log) {
+                Ok(true) => Outcome::Converted {
+                    warnings: c.report.has_warnings(),
+                },
+                Ok(false) => Outcome::Stale,
+                Err(e) => {
+                    let _ = writeln!(done.log.stderr, "error: {e}");
+                    done.io_failed = true;
+                    return done;
+                }
+            }
+        }
+        _ => {
+            let n = c.report.diagnostics.iter().filter(|d| d.is_error()).count();
+            let _ = writeln!(done.log.stderr, "failed {name}: {n} error(s)");
+            Outcome::Failed
+        }
+    };
+    if let (Outcome::Converted { .. }, Some(m), Sink::Write) = (outcome, &job.secrets_out, sink)
+        && let Err(e) = output::write_manifest(m, &c.secrets)
+    {
+        let _ = writeln!(done.log.stderr, "error: {e}");
+        done.io_failed = true;
+    }
+    done.outcome = Some(outcome);
+    done
 }
 
 fn convert_one(j: &Job, s: &settings::Convert) -> Result<Converted, String> {

@@ -24,56 +24,65 @@ pub enum Sink {
     Check,
 }
 
+/// What delivering outputs has to say, kept to be printed in input order.
+#[derive(Debug, Default)]
+pub struct Log {
+    /// Status lines for standard error.
+    pub stderr: String,
+    /// Definitions or diffs for standard output.
+    pub stdout: String,
+}
+
 impl Sink {
-    /// Delivers one output. Returns `Ok(false)` when `--check` finds the file missing or
-    /// stale.
-    pub fn deliver(self, path: Option<&Path>, input: &str, text: &str) -> Result<bool, String> {
+    /// Delivers one output, saying what it did in `log`. Returns `Ok(false)` when `--check`
+    /// finds the file missing or stale.
+    pub fn deliver(
+        self,
+        path: Option<&Path>,
+        input: &str,
+        text: &str,
+        log: &mut Log,
+    ) -> Result<bool, String> {
+        use std::fmt::Write as _;
+        let err = &mut log.stderr;
         match (self, path) {
-            (Sink::Write, None) | (Sink::DryRun { .. }, None) => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes())
-                    .and_then(|_| out.flush())
-                    .map_err(|e| format!("standard output: {e}"))?;
-                Ok(true)
-            }
+            (Sink::Write, None) | (Sink::DryRun { .. }, None) => log.stdout.push_str(text),
             (Sink::Write, Some(p)) => {
                 if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
                 write_atomic(p, text.as_bytes(), false)
                     .map_err(|e| format!("{}: {e}", p.display()))?;
-                eprintln!("converted {input} -> {}", p.display());
-                Ok(true)
+                let _ = writeln!(err, "converted {input} -> {}", p.display());
             }
             (Sink::DryRun { color }, Some(p)) => {
-                let old = std::fs::read_to_string(p).ok();
                 let shown = p.display().to_string();
-                match old {
-                    Some(o) if o == text => eprintln!("unchanged {shown}"),
+                match std::fs::read_to_string(p).ok() {
+                    Some(o) if o == text => {
+                        let _ = writeln!(err, "unchanged {shown}");
+                    }
                     Some(o) => {
-                        eprintln!("would change {shown}");
-                        print!("{}", diff(&o, text, &shown, color));
+                        let _ = writeln!(err, "would change {shown}");
+                        log.stdout.push_str(&diff(&o, text, &shown, color));
                     }
                     None => {
-                        eprintln!("would create {shown}");
-                        print!("{}", diff("", text, &shown, color));
+                        let _ = writeln!(err, "would create {shown}");
+                        log.stdout.push_str(&diff("", text, &shown, color));
                     }
                 }
-                Ok(true)
             }
-            (Sink::Check, Some(p)) => match std::fs::read_to_string(p) {
-                Ok(o) if o == text => Ok(true),
-                Ok(_) => {
-                    eprintln!("stale {} (from {input})", p.display());
-                    Ok(false)
-                }
-                Err(_) => {
-                    eprintln!("missing {} (from {input})", p.display());
-                    Ok(false)
-                }
-            },
-            (Sink::Check, None) => Ok(true),
+            (Sink::Check, Some(p)) => {
+                let state = match std::fs::read_to_string(p) {
+                    Ok(o) if o == text => return Ok(true),
+                    Ok(_) => "stale",
+                    Err(_) => "missing",
+                };
+                let _ = writeln!(err, "{state} {} (from {input})", p.display());
+                return Ok(false);
+            }
+            (Sink::Check, None) => {}
         }
+        Ok(true)
     }
 }
 
