@@ -127,7 +127,10 @@ fn shorten(s: &str) -> String {
 }
 
 fn convert_error(f: &build::Failure, text: &str, source: SourceId) -> Diagnostic {
-    let start = f.at.min(text.len());
+    let mut start = f.at.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let end = text[start..]
         .chars()
         .next()
