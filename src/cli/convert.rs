@@ -15,7 +15,7 @@ use crate::convert::{Converted, convert_input};
 use crate::load::{self, Found, Input};
 
 /// Inputs converted at once (bounds memory: their diagnostics and diffs are held until printed).
-const CHUNK: usize = 16;
+const CHUNK: usize = 64;
 
 /// One input and where its results go.
 #[derive(Debug)]
