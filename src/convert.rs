@@ -56,8 +56,7 @@ pub fn convert_input(
         &t.replaced,
         &mut report.diagnostics,
     );
-    let inner = crate::yaml::emit_document(&t.config);
-    let definition = amp::definition::wrap(&inner, &t.template_files);
+    let definition = amp::definition::emit(&t.config, &t.template_files);
     let at = Span::start_of(checked.document.file);
     if let Some(config) = &checked.config {
         amp::rules::quotas(

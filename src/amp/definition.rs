@@ -1,16 +1,11 @@
 //! Writing the alert manager definition: `template_files:` (when there are templates) and
 //! `alertmanager_config: |` holding the inner config as a string, nothing else.
 
-use crate::yaml::emit::push_string_entry;
+use crate::yaml::emit::push_document_entry;
 use crate::yaml::{Node, emit_document};
 
 /// The definition's text for an inner config and its template files.
 pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
-    wrap(&emit_document(config), template_files)
-}
-
-/// The definition's text for an inner config already written as text.
-pub fn wrap(config: &str, template_files: &[(String, String)]) -> String {
     let mut out = String::new();
     if !template_files.is_empty() {
         let files = template_files
@@ -19,8 +14,7 @@ pub fn wrap(config: &str, template_files: &[(String, String)]) -> String {
             .collect();
         out = emit_document(&Node::map(vec![("template_files", Node::map(files))]));
     }
-    out.reserve(config.len() + config.len() / 16 + 32);
-    push_string_entry(&mut out, "alertmanager_config", config);
+    push_document_entry(&mut out, "alertmanager_config", config);
     out
 }
 

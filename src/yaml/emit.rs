@@ -26,14 +26,37 @@ pub fn emit_document(node: &Node) -> String {
     out
 }
 
-/// Appends a top-level `key: value` entry whose value is a string (for documents too large
-/// to copy into a [`Node`] first).
+/// Appends a top-level `key: value` entry whose value is a string.
 pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
     string_into(out, key, 0);
     out.push(':');
     out.push(' ');
     string_into(out, value, 2);
     out.push('\n');
+}
+
+/// Appends a top-level `key: value` entry whose value is the text of `doc` as a document:
+/// the same bytes as `push_string_entry(out, key, &emit_document(doc))`, without writing the
+/// document twice. Every line the emitter writes can be a line of a `|` block (printable, no
+/// leading tab, never whitespace only), so a mapping document is written straight into the
+/// block, two spaces in; anything else takes the general path.
+pub fn push_document_entry(out: &mut String, key: &str, doc: &Node) {
+    let entries = match &doc.kind {
+        Kind::Map(entries) if !entries.is_empty() => entries,
+        _ => return push_string_entry(out, key, &emit_document(doc)),
+    };
+    let mark = out.len();
+    string_into(out, key, 0);
+    out.push_str(": |\n");
+    indent(out, 2);
+    map(out, entries, 2);
+    // A last value ending in kept line breaks needs `|+`; leave that rare case to the general
+    // path rather than patch the header.
+    if out.ends_with("\n\n") {
+        let text = emit_document(doc);
+        out.truncate(mark);
+        push_string_entry(out, key, &text);
+    }
 }
 
 fn indent(out: &mut String, n: usize) {
