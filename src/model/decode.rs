@@ -166,6 +166,17 @@ pub trait Decode: Sized {
     }
 }
 
+/// A boxed value decodes like the value (large mappings are boxed to keep their owners small).
+impl<T: Decode> Decode for Box<T> {
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        T::decode(node, cx).map(Box::new)
+    }
+
+    fn null() -> Option<Self> {
+        T::null().map(Box::new)
+    }
+}
+
 impl Decode for String {
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         match &node.kind {

@@ -8,7 +8,7 @@ model! {
     /// `global:`.
     pub struct Global ("global") {
         resolve_timeout: PromDuration = "resolve_timeout",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         jira_api_url: Url = "jira_api_url" @ "0.28",
         smtp_from: String = "smtp_from",
         smtp_hello: String = "smtp_hello",

@@ -69,6 +69,12 @@ impl Templates for Opaque {
     }
 }
 
+impl<T: Templates> Templates for Box<T> {
+    fn templates<'a>(&'a self, field: &'static str, out: &mut Vec<FieldTemplate<'a>>) {
+        (**self).templates(field, out);
+    }
+}
+
 impl<T: Templates> Templates for Vec<Sp<T>> {
     fn templates<'a>(&'a self, field: &'static str, out: &mut Vec<FieldTemplate<'a>>) {
         for item in self {

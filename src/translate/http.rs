@@ -11,7 +11,7 @@ use super::cx::{Cx, Entry};
 
 /// The effective `http_config` of an entry (its own, else the global one) as a message value,
 /// or `None` when it has no credentials.
-pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<HttpConfig>>) -> Option<Value> {
+pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Option<Value> {
     let h = own.or_else(|| cx.global.http_config())?;
     let base = cx.config_dir.clone();
     let mut out: Vec<(String, Value)> = Vec::new();

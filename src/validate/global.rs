@@ -21,7 +21,7 @@ impl<'a> GlobalView<'a> {
     }
 
     /// The global `http_config`.
-    pub fn http_config(&self) -> Option<&'a Sp<HttpConfig>> {
+    pub fn http_config(&self) -> Option<&'a Sp<Box<HttpConfig>>> {
         self.global.and_then(|g| g.http_config.as_ref())
     }
 

@@ -35,7 +35,7 @@ pub(crate) fn has_authorization(h: &HttpConfig) -> bool {
         || set_str(&h.bearer_token_file).is_some()
 }
 
-pub(crate) fn check(v: &mut V, h: &Sp<HttpConfig>) {
+pub(crate) fn check(v: &mut V, h: &Sp<Box<HttpConfig>>) {
     let c = &h.value;
     let bearer = set_secret(&c.bearer_token);
     let bearer_file = set_str(&c.bearer_token_file);

@@ -9,7 +9,7 @@ model! {
     /// A `discord_configs` entry.
     pub struct Discord ("discord_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file" @ "0.27",
         content: Tmpl = "content" @ "0.28",

@@ -8,7 +8,7 @@ model! {
     /// An `incidentio_configs` entry.
     pub struct Incidentio ("incidentio_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         url: Url = "url",
         url_file: String = "url_file",
         alert_source_token: Secret = "alert_source_token",

@@ -9,7 +9,7 @@ model! {
     /// A `jira_configs` entry.
     pub struct Jira ("jira_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_url: Url = "api_url",
         api_type: String = "api_type" @ "0.29",
         project: String = "project",

@@ -8,7 +8,7 @@ model! {
     /// A `mattermost_configs` entry.
     pub struct Mattermost ("mattermost_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file",
         channel: Tmpl = "channel",

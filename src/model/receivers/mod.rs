@@ -180,7 +180,7 @@ pub struct IntegrationRef<'a> {
     /// Where the list key (`pagerduty_configs:`) is.
     pub list_key: Span,
     /// The entry's `http_config`, when it has one of its own.
-    pub http_config: Option<&'a Sp<HttpConfig>>,
+    pub http_config: Option<&'a Sp<Box<HttpConfig>>>,
     /// The entry's explicit `send_resolved`.
     pub send_resolved: Option<&'a Sp<bool>>,
 }
@@ -188,7 +188,7 @@ pub struct IntegrationRef<'a> {
 /// Fields every integration entry has.
 pub trait IntegrationFields {
     /// The entry's own `http_config`.
-    fn http_config(&self) -> Option<&Sp<HttpConfig>>;
+    fn http_config(&self) -> Option<&Sp<Box<HttpConfig>>>;
     /// The entry's explicit `send_resolved`.
     fn send_resolved(&self) -> Option<&Sp<bool>>;
 }
@@ -196,7 +196,7 @@ pub trait IntegrationFields {
 macro_rules! integration_fields {
     ($($ty:ty),*) => {$(
         impl IntegrationFields for $ty {
-            fn http_config(&self) -> Option<&Sp<HttpConfig>> {
+            fn http_config(&self) -> Option<&Sp<Box<HttpConfig>>> {
                 self.http_config.as_ref()
             }
             fn send_resolved(&self) -> Option<&Sp<bool>> {
@@ -227,7 +227,7 @@ integration_fields!(
 );
 
 impl IntegrationFields for email::Email {
-    fn http_config(&self) -> Option<&Sp<HttpConfig>> {
+    fn http_config(&self) -> Option<&Sp<Box<HttpConfig>>> {
         None
     }
     fn send_resolved(&self) -> Option<&Sp<bool>> {

@@ -9,7 +9,7 @@ model! {
     /// An `msteams_configs` entry.
     pub struct Msteams ("msteams_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file" @ "0.27",
         title: Tmpl = "title",
@@ -22,7 +22,7 @@ model! {
     /// An `msteamsv2_configs` entry.
     pub struct MsteamsV2 ("msteamsv2_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         webhook_url: SecretUrl = "webhook_url",
         webhook_url_file: String = "webhook_url_file",
         title: Tmpl = "title",

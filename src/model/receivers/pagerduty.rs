@@ -95,7 +95,7 @@ model! {
     /// A `pagerduty_configs` entry.
     pub struct Pagerduty ("pagerduty_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         service_key: PagerdutyKey = "service_key",
         service_key_file: String = "service_key_file",
         routing_key: PagerdutyKey = "routing_key",

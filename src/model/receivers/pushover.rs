@@ -8,7 +8,7 @@ model! {
     /// A `pushover_configs` entry.
     pub struct Pushover ("pushover_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         user_key: Secret = "user_key",
         user_key_file: String = "user_key_file" @ "0.26",
         token: Secret = "token",

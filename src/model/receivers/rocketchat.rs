@@ -8,7 +8,7 @@ model! {
     /// A `rocketchat_configs` entry.
     pub struct Rocketchat ("rocketchat_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_url: Url = "api_url",
         token_id: Secret = "token_id",
         token_id_file: String = "token_id_file",

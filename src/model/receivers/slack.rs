@@ -8,7 +8,7 @@ model! {
     /// A `slack_configs` entry.
     pub struct Slack ("slack_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_url: SecretUrl = "api_url",
         api_url_file: String = "api_url_file",
         app_token: Secret = "app_token" @ "0.30",

@@ -9,7 +9,7 @@ model! {
     /// An `sns_configs` entry.
     pub struct Sns ("sns_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         /// A template, not validated as a URL.
         api_url: Tmpl = "api_url",
         sigv4: Sigv4 = "sigv4",

@@ -8,7 +8,7 @@ model! {
     /// A `telegram_configs` entry.
     pub struct Telegram ("telegram_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_url: Url = "api_url",
         bot_token: Secret = "bot_token",
         bot_token_file: String = "bot_token_file" @ "0.26",

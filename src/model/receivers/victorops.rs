@@ -8,7 +8,7 @@ model! {
     /// A `victorops_configs` entry.
     pub struct Victorops ("victorops_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_key: Secret = "api_key",
         api_key_file: String = "api_key_file",
         api_url: Url = "api_url",

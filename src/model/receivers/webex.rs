@@ -9,7 +9,7 @@ model! {
     /// A `webex_configs` entry.
     pub struct Webex ("webex_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_url: Url = "api_url",
         message: Tmpl = "message",
         room_id: Tmpl = "room_id",

@@ -8,7 +8,7 @@ model! {
     /// A `webhook_configs` entry.
     pub struct Webhook ("webhook_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         /// A plain URL in 0.25; a secret (0.26) that may be a template (0.31).
         url: SecretUrl = "url",
         url_file: String = "url_file" @ "0.26",

@@ -8,7 +8,7 @@ model! {
     /// A `wechat_configs` entry.
     pub struct Wechat ("wechat_configs entry") {
         send_resolved: bool = "send_resolved",
-        http_config: HttpConfig = "http_config",
+        http_config: Box<HttpConfig> = "http_config",
         api_secret: Secret = "api_secret",
         api_secret_file: String = "api_secret_file" @ "0.31",
         corp_id: String = "corp_id",

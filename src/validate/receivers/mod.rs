@@ -83,7 +83,7 @@ pub(super) fn check(v: &mut V, config: &Config, global: &GlobalView) -> HashMap<
 }
 
 /// Checks an entry's own `http_config`.
-fn check_http(v: &mut V, h: &Option<Sp<HttpConfig>>) {
+fn check_http(v: &mut V, h: &Option<Sp<Box<HttpConfig>>>) {
     if let Some(h) = h {
         http::check(v, h);
     }
