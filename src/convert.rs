@@ -56,8 +56,12 @@ pub fn convert_input(
         &t.replaced,
         &mut report.diagnostics,
     );
-    let definition = amp::definition::emit(&t.config, &t.template_files);
     let at = Span::start_of(checked.document.file);
+    // On large inputs the trees are most of the memory: let go of the input's tree and of
+    // the self-check's model before the definition is written.
+    drop(checked.document.root.take());
+    let self_checked = self_check(&t.config, at);
+    let definition = amp::definition::emit(&t.config, &t.template_files);
     if let Some(config) = &checked.config {
         amp::rules::quotas(
             &definition,
@@ -67,7 +71,7 @@ pub fn convert_input(
             &mut report.diagnostics,
         );
     }
-    if let Some(d) = self_check(&t.config, at) {
+    if let Some(d) = self_checked {
         report.diagnostics.push(d);
     }
     let manifest_missing = !opts.translate.secrets_out
