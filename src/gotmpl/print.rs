@@ -29,12 +29,15 @@ pub struct Writer(String);
 impl Writer {
     /// Appends static text.
     pub fn text(&mut self, s: &str) {
-        for part in s.split_inclusive('{') {
-            if part.starts_with('{') {
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            if i == 0 {
                 self.guard();
             }
-            self.0.push_str(part);
+            self.0.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
         }
+        self.0.push_str(rest);
     }
 
     /// Appends `{{ inner }}`.

@@ -99,27 +99,46 @@ pub fn render(entries: &[(String, Value)]) -> String {
         if i > 0 {
             w.text("\n");
         }
-        w.text(&key(k));
+        key(&mut w, k);
         w.text(":");
         value(&mut w, v, 2);
     }
     w.finish()
 }
 
-/// A key known now: plain when it is a simple identifier, double-quoted otherwise.
-fn key(k: &str) -> String {
-    let simple = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+/// Writes a key known now: plain when it is a simple identifier, double-quoted otherwise.
+fn key(w: &mut Writer, k: &str) {
+    let simple = k.starts_with(|c: char| c.is_ascii_alphabetic())
+        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if simple && !crate::yaml::emit::resolves_to_non_string(k) {
-        k.to_string()
+        w.text(k);
     } else {
-        format!("\"{}\"", yaml_body(k))
+        w.text("\"");
+        string_body(w, k);
+        w.text("\"");
+    }
+}
+
+/// Writes the body of a double-quoted scalar holding `s`.
+fn string_body(w: &mut Writer, s: &str) {
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        w.text(s);
+    } else {
+        w.text(&yaml_body(s));
     }
 }
 
 fn newline(w: &mut Writer, indent: usize) {
-    w.text("\n");
-    w.text(&" ".repeat(indent));
+    const SPACES: &str = "\n                                                                ";
+    match SPACES.get(..=indent) {
+        Some(line) => w.text(line),
+        None => {
+            w.text("\n");
+            w.text(&" ".repeat(indent));
+        }
+    }
 }
 
 /// Writes a value after `key:` or `-`; nested blocks are indented to `indent`.
@@ -132,7 +151,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
         }
         Value::Str(s) => {
             w.text(" \"");
-            w.text(&yaml_body(s));
+            string_body(w, s);
             w.text("\"");
         }
         Value::Tmpl(t) => {
@@ -148,7 +167,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
         Value::Map(entries) => {
             for (k, v) in entries {
                 newline(w, indent);
-                w.text(&key(k));
+                key(w, k);
                 w.text(":");
                 value(w, v, indent + 2);
             }
@@ -205,7 +224,7 @@ fn item_value(w: &mut Writer, v: &Value, indent: usize) {
                 } else {
                     newline(w, indent);
                 }
-                w.text(&key(k));
+                key(w, k);
                 w.text(":");
                 value(w, v, indent + 2);
             }
