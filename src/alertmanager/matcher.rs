@@ -95,10 +95,9 @@ pub enum Syntax {
 /// or the classic parser's error (Alertmanager reports that one when both fail).
 pub fn parse_fallback(input: &str) -> Result<(Vec<Matcher>, Syntax), String> {
     match parse_classic(input) {
-        Ok(m) => match parse_utf8(input) {
-            // When both accept but disagree, Alertmanager keeps the classic result.
-            Ok(_) | Err(_) => Ok((m, Syntax::Classic)),
-        },
+        // When both accept but disagree, Alertmanager keeps the classic result (and only
+        // logs the disagreement), so the UTF-8 parser is not consulted.
+        Ok(m) => Ok((m, Syntax::Classic)),
         Err(classic_err) => match parse_utf8(input) {
             Ok(m) => Ok((m, Syntax::Utf8Only)),
             Err(_) => Err(classic_err),
