@@ -93,10 +93,20 @@ fn find_duplicates(node: &Node, out: &mut Vec<Diagnostic>) {
     match &node.kind {
         Kind::Seq(items) => items.iter().for_each(|n| find_duplicates(n, out)),
         Kind::Map(entries) => {
+            // Most mappings are small: scanning the earlier keys beats hashing them.
+            let small = entries.len() <= 16;
             let mut seen: HashMap<&str, Span> = HashMap::new();
-            for e in entries {
+            for (i, e) in entries.iter().enumerate() {
                 if let Some(k) = e.key.as_str() {
-                    if let Some(first) = seen.get(k) {
+                    let first = if small {
+                        entries[..i]
+                            .iter()
+                            .find(|p| p.key.as_str() == Some(k))
+                            .map(|p| p.key.span)
+                    } else {
+                        seen.get(k).copied()
+                    };
+                    if let Some(first) = first {
                         out.push(
                             Diagnostic::new(
                                 Code::DuplicateKey,
@@ -104,10 +114,10 @@ fn find_duplicates(node: &Node, out: &mut Vec<Diagnostic>) {
                                 format!("duplicate key `{}`", shorten(k)),
                             )
                             .label("defined again here")
-                            .secondary(*first, "first defined here")
+                            .secondary(first, "first defined here")
                             .help("a key may appear only once in a mapping; merge the two entries or remove one"),
                         );
-                    } else {
+                    } else if !small {
                         seen.insert(k, e.key.span);
                     }
                 }
