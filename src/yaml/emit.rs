@@ -85,7 +85,7 @@ fn map(out: &mut String, entries: &[Entry], level: usize) {
 fn entry(out: &mut String, e: &Entry, level: usize) {
     let start = out.len();
     key(out, &e.key);
-    if out[start..].chars().count() > MAX_IMPLICIT_KEY {
+    if out.len() - start > MAX_IMPLICIT_KEY && out[start..].chars().count() > MAX_IMPLICIT_KEY {
         out.insert_str(start, "? ");
         out.push('\n');
         indent(out, level);
@@ -174,7 +174,7 @@ fn string_into(out: &mut String, v: &str, level: usize) {
     let multiline = v.contains('\n');
     if !multiline && plain_is_safe(v) {
         out.push_str(v);
-    } else if !multiline && v.chars().all(printable) {
+    } else if !multiline && all_printable(v) {
         out.push('\'');
         push_replacing(out, v, '\'', "''");
         out.push('\'');
@@ -197,6 +197,16 @@ fn push_replacing(out: &mut String, v: &str, from: char, to: &str) {
         rest = &rest[i + from.len_utf8()..];
     }
     out.push_str(rest);
+}
+
+fn all_printable(v: &str) -> bool {
+    let ascii_ok = v
+        .bytes()
+        .fold(true, |ok, b| ok & ((0x20..0x7f).contains(&b) || b == b'\t'));
+    if ascii_ok {
+        return true;
+    }
+    v.chars().all(printable)
 }
 
 /// Characters that may appear as themselves inside quotes or block scalars (no line breaks
@@ -253,20 +263,25 @@ fn block_line(l: &str) -> bool {
     if bytes.first() == Some(&b'\t') {
         return false;
     }
-    let (mut blank, mut ascii) = (true, true);
-    for &b in bytes {
-        if (b < 0x20 && b != b'\t') || b == 0x7f {
-            return false;
-        }
-        ascii &= b < 0x80;
-        blank &= b == b' ' || b == b'\t';
-    }
-    (bytes.is_empty() || !blank) && (ascii || l.chars().all(printable))
+    // Written without early exits so that the compiler can check many bytes at a time.
+    let no_controls = bytes
+        .iter()
+        .fold(true, |ok, &b| ok & ((b >= 0x20 && b != 0x7f) || b == b'\t'));
+    let blank = bytes.iter().all(|&b| b == b' ' || b == b'\t');
+    no_controls && (bytes.is_empty() || !blank) && (l.is_ascii() || l.chars().all(printable))
 }
 
 /// True when the string can be written without quotes and reads back as itself in both
 /// YAML 1.1 and 1.2.
 pub fn plain_is_safe(v: &str) -> bool {
+    if v.is_ascii() {
+        return ascii_plain_is_safe(v.as_bytes()) && !resolves_to_non_string(v);
+    }
+    plain_is_safe_chars(v)
+}
+
+/// [`plain_is_safe`] for any text.
+fn plain_is_safe_chars(v: &str) -> bool {
     let Some(first) = v.chars().next() else {
         return false;
     };
@@ -286,6 +301,30 @@ pub fn plain_is_safe(v: &str) -> bool {
         return false;
     }
     !(v.contains(": ") || v.contains(" #") || v.ends_with(':'))
+}
+
+/// [`plain_is_safe`] for ASCII text, in one pass (apart from how the text resolves).
+fn ascii_plain_is_safe(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' || last == b':' || b.starts_with(b"...") {
+        return false;
+    }
+    if b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
+        && !(first == b'-' && b.len() > 1 && b[1] != b' ' && b[1] != b'-')
+    {
+        return false;
+    }
+    let mut prev = 0u8;
+    for &c in b {
+        if !(0x20..0x7f).contains(&c) || (prev == b':' && c == b' ') || (prev == b' ' && c == b'#')
+        {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// True when a plain scalar with this text is a boolean, number, null, timestamp or one of
@@ -381,6 +420,16 @@ mod tests {
         assert_eq!(string(" a\nb\n\n", 2), "|2+\n   a\n  b\n");
         assert_eq!(string("a\n  \nb", 2), "\"a\\n  \\nb\"");
         assert_eq!(string("a\nb", 0), "\"a\\nb\"");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_plain_check_agrees(v in "[ -~\t\n]{0,8}|[-?:#. ]{1,4}[a-z0-9:# ]{0,3}") {
+            proptest::prop_assert_eq!(
+                ascii_plain_is_safe(v.as_bytes()) && !resolves_to_non_string(&v),
+                plain_is_safe_chars(&v)
+            );
+        }
     }
 
     #[test]
