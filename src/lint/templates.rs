@@ -4,9 +4,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Code, Diagnostic};
-use crate::gotmpl::lint::{Env, Finding, lint};
+use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
-use crate::gotmpl::{self, Template};
+use crate::gotmpl::{self, ParseError, Template};
 use crate::load::TemplateSource;
 use crate::model::templates::Templates;
 use crate::model::{Config, FeatureUse, Version};
@@ -79,15 +79,21 @@ pub fn check_templates(
     };
 
     let mut work: Vec<(String, Ty)> = Vec::new();
+    // Receivers often share field texts; each distinct text is parsed and linted once, and its
+    // findings placed in every field that holds it.
+    let mut linted: HashMap<&str, Result<Lint, ParseError>> = HashMap::new();
     for r in config.receivers.iter().flat_map(|l| l.value.iter()) {
         let mut fields = Vec::new();
         r.value.templates("receivers", &mut fields);
         for ft in fields {
-            let text = &ft.scalar.value;
+            let text = ft.scalar.value.as_str();
             if !text.contains("{{") {
                 continue;
             }
-            match gotmpl::parse(text) {
+            let outcome = linted
+                .entry(text)
+                .or_insert_with(|| gotmpl::parse(text).map(|t| lint(&t.root, Ty::Data, &env)));
+            match outcome {
                 Err(e) => {
                     let span = field_span(sources, ft.scalar, &e.pos);
                     diags.push(
@@ -96,13 +102,12 @@ pub fn check_templates(
                             .help("Alertmanager only finds this when it sends a notification, which then fails"),
                     );
                 }
-                Ok(t) => {
-                    let result = lint(&t.root, Ty::Data, &env);
-                    for f in result.findings {
+                Ok(result) => {
+                    for f in &result.findings {
                         let span = field_span(sources, ft.scalar, &f.pos);
-                        diags.push(finding(f, span, ft.field, false));
+                        diags.push(finding(f.clone(), span, ft.field, false));
                     }
-                    work.extend(result.calls);
+                    work.extend(result.calls.iter().cloned());
                 }
             }
         }
@@ -171,4 +176,35 @@ pub fn field_span(sources: &mut Sources, scalar: &Scalar, pos: &std::ops::Range<
     src.embedding = Some(Embedding { parent, offsets });
     let id: SourceId = sources.add(src);
     Span::new(id, pos.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{CheckOptions, check_bytes};
+    use crate::diag::Code;
+
+    /// A text shared by several fields is linted once, but each field gets its own findings.
+    #[test]
+    fn shared_field_texts_are_reported_at_each_field() {
+        let config = "route: {receiver: a}\nreceivers:\n\
+            - name: a\n  slack_configs:\n  - {api_url: 'https://x.example', title: '{{ nope . }}', text: '{{ .X'}\n\
+            - name: b\n  slack_configs:\n  - {api_url: 'https://x.example', title: '{{ nope . }}', text: '{{ .X'}\n";
+        let report = check_bytes("in.yml", config.as_bytes(), &CheckOptions::default());
+        let at = |code: Code| -> Vec<(usize, usize)> {
+            let mut v: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code)
+                .map(|d| {
+                    let (_, lc, _) = report.sources.line_col(d.primary.span);
+                    (lc.line, lc.column)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(at(Code::UnknownFunction), [(5, 47), (8, 47)]);
+        assert_eq!(at(Code::TemplateSyntax).len(), 2);
+        assert_ne!(at(Code::TemplateSyntax)[0].0, at(Code::TemplateSyntax)[1].0);
+    }
 }
