@@ -42,9 +42,17 @@ impl Writer {
 
     /// Appends `{{ inner }}`.
     pub fn action(&mut self, inner: &str) {
+        self.open();
+        self.0.push_str(inner);
+        self.close();
+    }
+
+    fn open(&mut self) {
         self.guard();
         self.0.push_str("{{ ");
-        self.0.push_str(inner);
+    }
+
+    fn close(&mut self) {
         self.0.push_str(" }}");
     }
 
@@ -84,32 +92,40 @@ fn list(out: &mut Writer, l: &List) {
 fn node(out: &mut Writer, n: &Node) {
     match n {
         Node::Text(s, _) => out.text(s),
-        Node::Action(p) => out.action(&pipe(p)),
+        Node::Action(p) => {
+            out.open();
+            pipe_into(&mut out.0, p);
+            out.close();
+        }
         Node::If(c) => control(out, "if", c),
         Node::Range(c) => control(out, "range", c),
         Node::With(c) => control(out, "with", c),
-        Node::Template(c) => out.action(&call(c)),
+        Node::Template(c) => {
+            out.open();
+            call_into(&mut out.0, c);
+            out.close();
+        }
         Node::Break(_) => out.action("break"),
         Node::Continue(_) => out.action("continue"),
     }
 }
 
 fn control(out: &mut Writer, kw: &str, c: &Control) {
-    out.action(&format!("{kw} {}", pipe(&c.pipe)));
+    out.open();
+    out.0.push_str(kw);
+    out.0.push(' ');
+    pipe_into(&mut out.0, &c.pipe);
+    out.close();
     list(out, &c.list);
     if let Some(e) = &c.else_list {
         match e.as_slice() {
             [Node::If(inner)] if inner.chained && kw == "if" => {
-                out.guard();
-                out.0.push_str("{{ else ");
-                out.0.push_str(&chained_head("if", inner));
+                chained_head(out, "if", inner);
                 rest_of_chain(out, "if", inner);
                 return;
             }
             [Node::With(inner)] if inner.chained && kw == "with" => {
-                out.guard();
-                out.0.push_str("{{ else ");
-                out.0.push_str(&chained_head("with", inner));
+                chained_head(out, "with", inner);
                 rest_of_chain(out, "with", inner);
                 return;
             }
@@ -122,8 +138,14 @@ fn control(out: &mut Writer, kw: &str, c: &Control) {
     out.action("end");
 }
 
-fn chained_head(kw: &str, c: &Control) -> String {
-    format!("{kw} {} }}}}", pipe(&c.pipe))
+/// Writes `{{ else if PIPE }}` (or `else with`).
+fn chained_head(out: &mut Writer, kw: &str, c: &Control) {
+    out.guard();
+    out.0.push_str("{{ else ");
+    out.0.push_str(kw);
+    out.0.push(' ');
+    pipe_into(&mut out.0, &c.pipe);
+    out.0.push_str(" }}");
 }
 
 /// Prints the body of a chained `else if` and everything after it, sharing one `{{ end }}`.
@@ -137,9 +159,7 @@ fn rest_of_chain(out: &mut Writer, kw: &str, c: &Control) {
             _ => None,
         };
         if let Some(inner) = chained {
-            out.guard();
-            out.0.push_str("{{ else ");
-            out.0.push_str(&chained_head(kw, inner));
+            chained_head(out, kw, inner);
             rest_of_chain(out, kw, inner);
             return;
         }
@@ -151,9 +171,17 @@ fn rest_of_chain(out: &mut Writer, kw: &str, c: &Control) {
 
 /// The text of a template call (without delimiters).
 pub fn call(c: &Call) -> String {
-    match &c.pipe {
-        Some(p) => format!("template {} {}", quote_name(&c.name), pipe(p)),
-        None => format!("template {}", quote_name(&c.name)),
+    let mut s = String::new();
+    call_into(&mut s, c);
+    s
+}
+
+fn call_into(s: &mut String, c: &Call) {
+    s.push_str("template ");
+    s.push_str(&quote_name(&c.name));
+    if let Some(p) = &c.pipe {
+        s.push(' ');
+        pipe_into(s, p);
     }
 }
 
@@ -164,45 +192,69 @@ fn quote_name(n: &str) -> String {
 /// The text of a pipeline (without delimiters).
 pub fn pipe(p: &Pipe) -> String {
     let mut s = String::new();
-    if !p.decl.is_empty() {
-        let names: Vec<&str> = p.decl.iter().map(|(n, _)| n.as_str()).collect();
-        s.push_str(&names.join(", "));
-        s.push_str(if p.is_assign { " = " } else { " := " });
-    }
-    let cmds: Vec<String> = p.cmds.iter().map(command).collect();
-    s.push_str(&cmds.join(" | "));
+    pipe_into(&mut s, p);
     s
 }
 
-fn command(c: &Command) -> String {
-    c.args.iter().map(arg).collect::<Vec<_>>().join(" ")
+fn pipe_into(s: &mut String, p: &Pipe) {
+    for (i, (name, _)) in p.decl.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(name);
+    }
+    if !p.decl.is_empty() {
+        s.push_str(if p.is_assign { " = " } else { " := " });
+    }
+    for (i, c) in p.cmds.iter().enumerate() {
+        if i > 0 {
+            s.push_str(" | ");
+        }
+        command_into(s, c);
+    }
+}
+
+fn command_into(s: &mut String, c: &Command) {
+    for (i, a) in c.args.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        arg_into(s, a);
+    }
 }
 
 /// The text of one operand.
 pub fn arg(a: &Arg) -> String {
+    let mut s = String::new();
+    arg_into(&mut s, a);
+    s
+}
+
+fn fields_into(s: &mut String, fs: &[String]) {
+    for f in fs {
+        s.push('.');
+        s.push_str(f);
+    }
+}
+
+fn arg_into(s: &mut String, a: &Arg) {
     match a {
-        Arg::Dot(_) => ".".into(),
-        Arg::Field(fs, _) => fs.iter().map(|f| format!(".{f}")).collect(),
+        Arg::Dot(_) => s.push('.'),
+        Arg::Field(fs, _) => fields_into(s, fs),
         Arg::Variable(v, fs, _) => {
-            let mut s = v.clone();
-            for f in fs {
-                s.push('.');
-                s.push_str(f);
-            }
-            s
+            s.push_str(v);
+            fields_into(s, fs);
         }
-        Arg::Identifier(n, _) => n.clone(),
+        Arg::Identifier(n, _) => s.push_str(n),
         Arg::Pipe(p, fs, _) => {
-            let mut s = format!("({})", pipe(p));
-            for f in fs {
-                s.push('.');
-                s.push_str(f);
-            }
-            s
+            s.push('(');
+            pipe_into(s, p);
+            s.push(')');
+            fields_into(s, fs);
         }
-        Arg::String(raw, _, _) => raw.clone(),
-        Arg::Number(n, _) => n.clone(),
-        Arg::Bool(b, _) => b.to_string(),
-        Arg::Nil(_) => "nil".into(),
+        Arg::String(raw, _, _) => s.push_str(raw),
+        Arg::Number(n, _) => s.push_str(n),
+        Arg::Bool(b, _) => s.push_str(if *b { "true" } else { "false" }),
+        Arg::Nil(_) => s.push_str("nil"),
     }
 }
