@@ -70,17 +70,34 @@ impl Value {
 
 /// The escaped printing action for an expression, as template text.
 pub fn quoted(expr: &str, vars: &[&str]) -> String {
+    /// Escaped actions by `expr`, NUL, the variables joined by commas; and a key buffer.
+    #[derive(Default)]
+    struct Cache {
+        texts: std::collections::HashMap<String, String>,
+        key: String,
+    }
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            Default::default();
+        static CACHE: std::cell::RefCell<Cache> = Default::default();
     }
-    let key = format!("{expr}\u{0}{}", vars.join(","));
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let text = quote_uncached(expr, vars);
-    CACHE.with(|c| c.borrow_mut().insert(key, text.clone()));
-    text
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let Cache { texts, key } = &mut *c;
+        key.clear();
+        key.push_str(expr);
+        key.push('\u{0}');
+        for (i, v) in vars.iter().enumerate() {
+            if i > 0 {
+                key.push(',');
+            }
+            key.push_str(v);
+        }
+        if let Some(hit) = texts.get(key.as_str()) {
+            return hit.clone();
+        }
+        let text = quote_uncached(expr, vars);
+        texts.insert(key.clone(), text.clone());
+        text
+    })
 }
 
 fn quote_uncached(expr: &str, vars: &[&str]) -> String {
