@@ -29,6 +29,12 @@ pub struct Writer(String);
 impl Writer {
     /// Appends static text.
     pub fn text(&mut self, s: &str) {
+        // Most pieces are a few bytes (keys, `:`, indentation), where a plain scan beats
+        // setting up a searcher.
+        if s.len() <= 32 && !s.as_bytes().contains(&b'{') {
+            self.0.push_str(s);
+            return;
+        }
         let mut rest = s;
         while let Some(i) = rest.find('{') {
             if i == 0 {
