@@ -110,12 +110,13 @@ pub fn parse_classic(input: &str) -> Result<Vec<Matcher>, String> {
     let s = input.strip_prefix('{').unwrap_or(input);
     let s = s.strip_suffix('}').unwrap_or(s);
     let mut tokens = Vec::new();
-    let mut token = String::new();
+    let mut start = 0;
     let (mut inside, mut escaped) = (false, false);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             ',' if !inside => {
-                tokens.push(std::mem::take(&mut token));
+                tokens.push(&s[start..i]);
+                start = i + 1;
                 continue;
             }
             ',' => {}
@@ -129,11 +130,10 @@ pub fn parse_classic(input: &str) -> Result<Vec<Matcher>, String> {
             '\\' => escaped = !escaped,
             _ => escaped = false,
         }
-        token.push(c);
     }
-    let last = token.trim();
+    let last = s[start..].trim();
     if !last.is_empty() {
-        tokens.push(last.to_string());
+        tokens.push(last);
     }
     tokens.iter().map(|t| parse_classic_one(t)).collect()
 }
@@ -171,9 +171,9 @@ fn parse_classic_one(s: &str) -> Result<Matcher, String> {
     }
     let mut value = String::new();
     let mut escaped = false;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let last = k + 1 == chars.len();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let last = chars.peek().is_none();
         if escaped {
             escaped = false;
             match c {
@@ -361,6 +361,11 @@ mod tests {
         assert!(parse_classic("=x").is_err());
         assert_eq!(parse_classic("a=b").unwrap()[0].value, "b");
         assert!(parse_classic("").unwrap().is_empty());
+        let m = parse_classic(r#"a="x,y", b="q\"r,s" "#).unwrap();
+        assert_eq!(
+            (m[0].value.as_str(), m[1].value.as_str()),
+            ("x,y", "q\"r,s")
+        );
     }
 
     #[test]
