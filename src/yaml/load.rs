@@ -220,6 +220,17 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_in_large_mappings() {
+        // Over 16 keys, duplicates are found by hashing: the same findings, first place named.
+        let mut text: String = (0..20).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k3: again\nk3: thrice\n");
+        let errs = load(&text, SourceId(0), &Limits::default()).unwrap().1;
+        assert_eq!(errs.len(), 2);
+        let first = text.find("k3:").unwrap() as u32;
+        assert!(errs.iter().all(|e| e.secondary[0].span.start == first));
+    }
+
+    #[test]
     fn empty_and_comment_only_are_null() {
         assert!(parse("").is_null());
         assert!(parse("# just a comment\n\n").is_null());
