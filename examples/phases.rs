@@ -1,11 +1,13 @@
 //! Per-stage timings of one input, for profiling (`perf record` around it, or alone):
 //! `cargo run --release --example phases -- FILE [ROUNDS]`. Prints the mean time of loading,
-//! checking (load, decode, validate, lint) and converting (everything, with a topic pattern
-//! and an external URL set), and the definition's size. `ONLY=convert` times converting only.
+//! checking (load, decode, validate, lint), what translating adds to that, writing the
+//! definition, and converting (everything, with a topic pattern and an external URL set), and
+//! the definition's size. `ONLY=convert` times converting only.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use am2amp::amp;
 use am2amp::check::{self, CheckOptions};
 use am2amp::convert::{ConvertOptions, convert_input};
 
@@ -38,6 +40,18 @@ fn main() {
             check::analyse(&path, at, &bytes, &CheckOptions::default());
         });
         println!("analyse  {analyse:?}");
+        let translated = mean(rounds, || {
+            let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
+            check::translate_checked(&mut checked, at, &opts.translate);
+        });
+        println!("  + translate {:?}", translated.saturating_sub(analyse));
+        let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
+        if let Some(t) = check::translate_checked(&mut checked, at, &opts.translate) {
+            let emit = mean(rounds, || {
+                amp::definition::emit(&t.config, &t.template_files);
+            });
+            println!("  emit       {emit:?}");
+        }
     }
     let mut size = 0;
     let convert = mean(rounds, || {
