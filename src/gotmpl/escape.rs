@@ -15,7 +15,7 @@ pub fn escape(list: &List) -> Result<List, Pos> {
     list.iter()
         .map(|n| {
             Ok(match n {
-                Node::Text(s, pos) => Node::Text(yaml_body(s), pos.clone()),
+                Node::Text(s, pos) => Node::Text(yaml_body(s).into_owned(), pos.clone()),
                 Node::Action(p) if p.prints() => Node::Action(wrap_body(p)),
                 Node::If(c) => Node::If(control(c)?),
                 Node::Range(c) => Node::Range(control(c)?),
@@ -112,6 +112,6 @@ pub fn wrap_whole(p: &Pipe) -> Pipe {
 }
 
 /// Escapes static text as the body of a YAML double-quoted scalar.
-pub fn yaml_body(s: &str) -> String {
+pub fn yaml_body(s: &str) -> std::borrow::Cow<'_, str> {
     crate::yaml::emit::quote_double(s)
 }

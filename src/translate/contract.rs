@@ -131,19 +131,8 @@ fn key(w: &mut Writer, k: &str) {
         w.text(k);
     } else {
         w.text("\"");
-        string_body(w, k);
+        w.text(&yaml_body(k));
         w.text("\"");
-    }
-}
-
-/// Writes the body of a double-quoted scalar holding `s`.
-fn string_body(w: &mut Writer, s: &str) {
-    if s.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-    {
-        w.text(s);
-    } else {
-        w.text(&yaml_body(s));
     }
 }
 
@@ -168,7 +157,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
         }
         Value::Str(s) => {
             w.text(" \"");
-            string_body(w, s);
+            w.text(&yaml_body(s));
             w.text("\"");
         }
         Value::Tmpl(t) => {

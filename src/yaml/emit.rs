@@ -358,11 +358,16 @@ pub fn resolves_to_non_string(v: &str) -> bool {
 }
 
 /// The body of a double-quoted scalar holding `s`: `\`, `"`, controls, line breaks and
-/// non-characters escaped; everything else literal.
-pub fn quote_double(s: &str) -> String {
+/// non-characters escaped; everything else literal (borrowed when nothing needs escaping).
+pub fn quote_double(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len() + 8);
     quote_double_into(&mut out, s);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn quote_double_into(out: &mut String, s: &str) {
