@@ -239,27 +239,40 @@ fn budget(at: Span, message: String) -> Failure {
 }
 
 fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Node {
-    let core = tag.and_then(Tag::core_suffix);
-    let null = match core {
-        Some(suffix) => suffix == "null",
-        None => {
-            tag.is_none()
-                && style == ScalarStyle::Plain
-                && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL")
-        }
+    let style = match style {
+        ScalarStyle::SingleQuoted => Style::SingleQuoted,
+        ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+        ScalarStyle::Literal => Style::Literal,
+        ScalarStyle::Folded => Style::Folded,
+        _ => Style::Plain,
     };
+    match tag {
+        None => plain_or_null(value, style, span),
+        Some(tag) if tag.core_suffix().is_some_and(|s| s == "null") => Node {
+            span,
+            kind: Kind::Null,
+        },
+        Some(_) => Node {
+            span,
+            kind: Kind::Scalar(Scalar {
+                value,
+                style,
+                origin: span,
+            }),
+        },
+    }
+}
+
+/// An untagged scalar: `Null` when it is plain `~`, `null` or nothing.
+pub(super) fn plain_or_null(value: String, style: Style, span: Span) -> Node {
+    let null =
+        style == Style::Plain && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL");
     let kind = if null {
         Kind::Null
     } else {
         Kind::Scalar(Scalar {
             value,
-            style: match style {
-                ScalarStyle::SingleQuoted => Style::SingleQuoted,
-                ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
-                ScalarStyle::Literal => Style::Literal,
-                ScalarStyle::Folded => Style::Folded,
-                _ => Style::Plain,
-            },
+            style,
             origin: span,
         })
     };

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Kind, Node, build};
+use super::{Kind, Node, build, subset};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{SourceId, Span};
 
@@ -71,7 +71,10 @@ fn build_guarded(
     source: SourceId,
     limits: &Limits,
 ) -> Result<build::Built, Diagnostic> {
-    let run = || build::build(text, source, limits).map_err(|f| convert_error(&f, text, source));
+    let run = || match subset::build(text, source, limits) {
+        Some(built) => Ok(built),
+        None => build::build(text, source, limits).map_err(|f| convert_error(&f, text, source)),
+    };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(Diagnostic::new(
             Code::Yaml,

@@ -1,5 +1,5 @@
 //! The YAML layer: the only module that parses configs (with granit-parser, the parser under
-//! serde-saphyr) or writes YAML.
+//! serde-saphyr, after a fast path for the common block-style subset) or writes YAML.
 //!
 //! [`load`] turns text into a [`Node`] tree that keeps, for every node, its byte span, and for
 //! every scalar its decoded value and its style. Later stages (the typed model, template span
@@ -9,6 +9,9 @@ mod build;
 pub mod emit;
 mod load;
 mod scalar_map;
+mod subset;
+#[cfg(test)]
+mod subset_tests;
 
 pub use emit::emit_document;
 pub use load::{Limits, load};
