@@ -3,6 +3,8 @@
 //! printed through Go's `printf "%q"` inside a double-quoted scalar (see
 //! [`crate::gotmpl::escape`]), so the rendered message parses whatever alerts contain.
 
+use std::rc::Rc;
+
 use crate::gotmpl::escape::{wrap_body, yaml_body};
 use crate::gotmpl::print::{self, Writer};
 use crate::gotmpl::{Template, ast::Node, parse_in_scope};
@@ -22,8 +24,9 @@ pub enum Value {
     Raw(String),
     /// A string known now.
     Str(String),
-    /// Template text that prints the body of a double-quoted scalar (already escaped).
-    Tmpl(String),
+    /// Template text that prints the body of a double-quoted scalar (already escaped); shared,
+    /// as the same few texts recur in every message.
+    Tmpl(Rc<str>),
     /// Template text that prints a YAML integer.
     RawTmpl(String),
     /// A mapping with keys known now.
@@ -69,11 +72,11 @@ impl Value {
 }
 
 /// The escaped printing action for an expression, as template text.
-pub fn quoted(expr: &str, vars: &[&str]) -> String {
+pub fn quoted(expr: &str, vars: &[&str]) -> Rc<str> {
     /// Escaped actions by `expr`, NUL, the variables joined by commas; and a key buffer.
     #[derive(Default)]
     struct Cache {
-        texts: std::collections::HashMap<String, String>,
+        texts: std::collections::HashMap<String, Rc<str>>,
         key: String,
     }
     thread_local! {
@@ -94,7 +97,7 @@ pub fn quoted(expr: &str, vars: &[&str]) -> String {
         if let Some(hit) = texts.get(key.as_str()) {
             return hit.clone();
         }
-        let text = quote_uncached(expr, vars);
+        let text: Rc<str> = quote_uncached(expr, vars).into();
         texts.insert(key.clone(), text.clone());
         text
     })

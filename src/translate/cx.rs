@@ -139,7 +139,7 @@ impl Cx<'_> {
         });
         match inlined {
             Ok(list) => match escape(&list) {
-                Ok(escaped) => Value::Tmpl(print::nodes(&escaped)),
+                Ok(escaped) => Value::Tmpl(print::nodes(&escaped).into()),
                 Err(_) => Value::Str(String::new()),
             },
             Err(err) if err.undefined => Value::Str(String::new()),
