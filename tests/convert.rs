@@ -286,3 +286,32 @@ fn topics_file_and_region() {
     assert!(text.contains("topic_arn: arn:aws:sns:eu-west-1:123456789012:tickets"));
     assert!(!text.contains("region: eu-west-1") && text.contains("region: eu-central-1"));
 }
+
+#[test]
+fn a_misspelled_topics_entry_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics.yml");
+    std::fs::write(
+        &topics,
+        "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nweekends: arn:aws:sns:us-west-2:123456789012:w\nteam-slack: arn:aws:sns:us-west-2:123456789012:s\ntickets: arn:aws:sns:us-west-2:123456789012:t\n",
+    )
+    .unwrap();
+    let out = Command::new(get_cargo_bin("am2amp"))
+        .current_dir(common::root())
+        .args([
+            "convert",
+            "samples/alertmanager.yml",
+            "--message-format",
+            "json",
+            "--topics",
+        ])
+        .arg(&topics)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the topics file has no `oncall-pager` but has `oncall-pagr`"),
+        "{stderr}"
+    );
+}

@@ -22,6 +22,11 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         Some(a) => a,
         None if cx.opts.preview => PREVIEW_TOPIC.to_string(),
         None => {
+            let keys = cx.opts.topics.map.keys().map(String::as_str);
+            let help = match crate::diag::suggest::closest(e.receiver, keys) {
+                Some(near) => format!("the topics file has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
+                None => "pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file".into(),
+            };
             cx.diags.push(
                 Diagnostic::new(
                     Code::MissingTopic,
@@ -29,7 +34,7 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
                     format!("no SNS topic for receiver `{}`", e.receiver),
                 )
                 .label(format!("its {} integration needs one", e.integration))
-                .help("pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file"),
+                .help(help),
             );
             PREVIEW_TOPIC.to_string()
         }
