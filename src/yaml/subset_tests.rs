@@ -1,6 +1,7 @@
 //! The fast subset builder against granit-parser: whenever the subset builds a tree, it is the
-//! tree granit-parser's events give (spans included), on every YAML file under `../shared` and
-//! `samples/`, on every line-prefix of them, and on generated block-style YAML.
+//! tree granit-parser's events give (spans included), on every YAML file under `../shared`,
+//! `samples/` and `tests/`, on their cuts at line ends and with a line dropped, and on generated
+//! block-style YAML (with and without noise lines).
 
 use std::path::{Path, PathBuf};
 
