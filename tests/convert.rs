@@ -311,7 +311,7 @@ fn a_misspelled_topics_entry_is_named() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("the topics file has no `oncall-pager` but has `oncall-pagr`"),
+        stderr.contains("has no `oncall-pager` but has `oncall-pagr`"),
         "{stderr}"
     );
 }

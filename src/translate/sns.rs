@@ -24,7 +24,7 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         None => {
             let keys = cx.opts.topics.map.keys().map(String::as_str);
             let help = match crate::diag::suggest::closest(e.receiver, keys) {
-                Some(near) => format!("the topics file has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
+                Some(near) => format!("the topic mapping (`--topics`, `[topics]` in am2amp.toml) has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
                 None => "pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file".into(),
             };
             cx.diags.push(
