@@ -12,6 +12,10 @@ use crate::source::{SourceId, Span};
 
 /// Builds the tree of `text` when it stays inside the subset.
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Option<Built> {
+    #[cfg(test)]
+    if tests_hook::PANIC.get() {
+        panic!("injected panic in the fast path");
+    }
     if !plain_characters(text.as_bytes()) {
         return None;
     }
@@ -670,4 +674,13 @@ impl Parser<'_, '_> {
 /// A plain `<<` key, which merges mappings: left to granit-parser.
 fn is_merge(key: &Node) -> bool {
     key.as_scalar().is_some_and(|s| s.is_plain()) && key.as_str() == Some("<<")
+}
+
+/// Lets tests make the fast path panic, to show that loading falls back.
+#[cfg(test)]
+pub(super) mod tests_hook {
+    thread_local! {
+        /// Set: the next `build` on this thread panics.
+        pub static PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
 }
