@@ -315,3 +315,44 @@ fn a_misspelled_topics_entry_is_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_misspelled_topics_entry_is_reported_when_the_pattern_catches_the_receiver() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("alertmanager.yml");
+    std::fs::write(
+        &config,
+        "route:\n  receiver: team-a\n  routes:\n    - receiver: team-b\n    - receiver: oncall-pager\nreceivers:\n  - name: team-a\n    webhook_configs: [{url: 'http://a.example.com/'}]\n  - name: team-b\n    webhook_configs: [{url: 'http://b.example.com/'}]\n  - name: oncall-pager\n    webhook_configs: [{url: 'http://p.example.com/'}, {url: 'http://q.example.com/'}]\n",
+    )
+    .unwrap();
+    let topics = dir.path().join("topics.yml");
+    std::fs::write(
+        &topics,
+        "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nteam-b: arn:aws:sns:us-west-2:123456789012:b\n",
+    )
+    .unwrap();
+    let out = Command::new(get_cargo_bin("am2amp"))
+        .arg("convert")
+        .arg(&config)
+        .args(["--message-format", "json", "--topics"])
+        .arg(&topics)
+        .args([
+            "--topic-arn",
+            "arn:aws:sns:us-west-2:123456789012:{receiver}",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let typos: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|d| d["code"] == "am2amp::amp::topic-typo")
+        .collect();
+    // One finding for the receiver (not one per entry); `team-a` is not taken for a typo of
+    // `team-b`, which is a receiver of its own.
+    assert_eq!(typos.len(), 1, "{stderr}");
+    assert_eq!(typos[0]["line"], 11);
+    let message = typos[0]["message"].as_str().unwrap();
+    assert!(message.contains("`oncall-pager`") && message.contains("`oncall-pagr`"));
+}
