@@ -3,6 +3,8 @@
 //! `aws_prometheus_alert_manager_definition` resource, and the CloudFormation
 //! `AlertManagerDefinition` property of `AWS::APS::Workspace`.
 
+use std::borrow::Cow;
+
 use base64::Engine;
 
 use crate::yaml::{Node, emit_document};
@@ -35,10 +37,15 @@ impl Form {
     }
 
     /// The definition in this form; `name` names the Terraform resource.
-    pub fn render(self, definition: &str, name: &str, workspace_id: Option<&str>) -> String {
+    pub fn render<'a>(
+        self,
+        definition: &'a str,
+        name: &str,
+        workspace_id: Option<&str>,
+    ) -> Cow<'a, str> {
         let ws = workspace_id.unwrap_or(WORKSPACE_PLACEHOLDER);
-        match self {
-            Form::Definition => definition.to_string(),
+        Cow::Owned(match self {
+            Form::Definition => return Cow::Borrowed(definition),
             Form::AwsCli => {
                 let data = base64::engine::general_purpose::STANDARD.encode(definition);
                 let v = serde_json::json!({ "workspaceId": ws, "data": data });
@@ -51,7 +58,7 @@ impl Form {
                 "AlertManagerDefinition",
                 Node::string(definition),
             )])),
-        }
+        })
     }
 }
 
