@@ -373,6 +373,56 @@ fn sarif_is_one_log_for_the_run() {
 }
 
 #[test]
+fn convert_check_writes_its_sarif_log_to_standard_output_alone() {
+    let t = tree();
+    let args = [
+        "convert",
+        "--check",
+        "configs",
+        "-o",
+        "amp",
+        "--topic-arn",
+        TOPIC,
+    ];
+    let o = am2amp(
+        t.path(),
+        &[&args[..], &["--message-format", "sarif"]].concat(),
+    );
+    assert_eq!(o.status.code(), Some(1), "every output is missing");
+    let log: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert!(!log["runs"][0]["results"].as_array().unwrap().is_empty());
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("missing amp/team-a/") && err.contains(", stale "),
+        "{err}"
+    );
+    // Where standard output carries definitions or diffs, the log has no place to go.
+    for extra in [&["--dry-run"][..], &[]] {
+        let o = am2amp(
+            t.path(),
+            &[
+                &[
+                    "convert",
+                    "configs/team-a/slack.yml",
+                    "--topic-arn",
+                    TOPIC,
+                    "--message-format",
+                    "sarif",
+                ][..],
+                extra,
+            ]
+            .concat(),
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(o.stdout.is_empty());
+        assert!(
+            text(&o.stderr).contains("`--message-format sarif` writes its log to standard output")
+        );
+    }
+}
+
+#[test]
 fn completions_and_man_page() {
     let root = common::root();
     let bash = am2amp(&root, &["completions", "bash"]);

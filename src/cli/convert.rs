@@ -74,6 +74,19 @@ pub fn run(a: &ConvertArgs) -> u8 {
     } else {
         Sink::Write
     };
+    // The SARIF log goes to standard output, like `check`'s, so it must have it to itself.
+    if renderer.collects() {
+        let to_stdout = match sink {
+            Sink::DryRun { .. } => Some("the diffs"),
+            Sink::Write if jobs.iter().any(|j| j.output.is_none()) => Some("the definition"),
+            _ => None,
+        };
+        if let Some(what) = to_stdout {
+            return usage_error(&format!(
+                "`--message-format sarif` writes its log to standard output, which carries {what} here; write the definitions with `-o`, or use `--check`"
+            ));
+        }
+    }
     let progress = output::progress(jobs.len());
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut worst = EXIT_OK;
@@ -116,7 +129,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
     }
     progress.finish_and_clear();
     if renderer.collects() {
-        eprint!("{}", renderer.finish(&sarif));
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(renderer.finish(&sarif).as_bytes()) {
+            eprintln!("error: standard output: {e}");
+            io_failed = true;
+        }
     }
     let n = |k: &str| counts.get(k).copied().unwrap_or(0);
     let mut summary = format!(
