@@ -317,12 +317,12 @@ fn a_misspelled_topics_entry_is_named() {
 }
 
 #[test]
-fn a_misspelled_topics_entry_is_reported_when_the_pattern_catches_the_receiver() {
+fn a_missing_topic_hint_never_names_another_receiver() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("alertmanager.yml");
     std::fs::write(
         &config,
-        "route:\n  receiver: team-a\n  routes:\n    - receiver: team-b\n    - receiver: oncall-pager\nreceivers:\n  - name: team-a\n    webhook_configs: [{url: 'http://a.example.com/'}]\n  - name: team-b\n    webhook_configs: [{url: 'http://b.example.com/'}]\n  - name: oncall-pager\n    webhook_configs: [{url: 'http://p.example.com/'}, {url: 'http://q.example.com/'}]\n",
+        "route:\n  receiver: team-a\n  routes:\n    - receiver: team-b\n    - receiver: oncall-pager\nreceivers:\n  - name: team-a\n    webhook_configs: [{url: 'http://a.example.com/'}]\n  - name: team-b\n    webhook_configs: [{url: 'http://b.example.com/'}]\n  - name: oncall-pager\n    webhook_configs: [{url: 'http://p.example.com/'}]\n",
     )
     .unwrap();
     let topics = dir.path().join("topics.yml");
@@ -336,23 +336,28 @@ fn a_misspelled_topics_entry_is_reported_when_the_pattern_catches_the_receiver()
         .arg(&config)
         .args(["--message-format", "json", "--topics"])
         .arg(&topics)
-        .args([
-            "--topic-arn",
-            "arn:aws:sns:us-west-2:123456789012:{receiver}",
-        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "warnings only");
+    assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let typos: Vec<serde_json::Value> = stderr
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|d| d["code"] == "am2amp::amp::topic-typo")
-        .collect();
-    // One finding for the receiver (not one per entry); `team-a` is not taken for a typo of
-    // `team-b`, which is a receiver of its own.
-    assert_eq!(typos.len(), 1, "{stderr}");
-    assert_eq!(typos[0]["line"], 11);
-    let message = typos[0]["message"].as_str().unwrap();
-    assert!(message.contains("`oncall-pager`") && message.contains("`oncall-pagr`"));
+    let help = |receiver: &str| -> String {
+        stderr
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|d| {
+                d["code"] == "am2amp::amp::missing-topic"
+                    && d["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains(&format!("`{receiver}`"))
+            })
+            .map(|d| d["help"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no missing-topic finding for {receiver}: {stderr}"))
+    };
+    // `team-b` is a receiver of its own, so it is no misspelling of `team-a`.
+    assert!(!help("team-a").contains("team-b"), "{stderr}");
+    assert!(
+        help("oncall-pager").contains("has `oncall-pagr`"),
+        "{stderr}"
+    );
 }

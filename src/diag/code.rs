@@ -513,15 +513,6 @@ upload, so a bad one only fails when a notification is sent.";
 (`arn:aws:sns:eu-west-1:123456789012:{receiver}`) or a `--topics` file mapping receiver names to
 ARNs.";
 
-    TopicTypo = Amp "topic-typo" Warning
-        "A receiver takes its topic from `--topic-arn` while the topic mapping has a near-identical name."
-        "With both a topic mapping (`--topics` or `[topics]` in am2amp.toml) and a `--topic-arn`
-pattern, a receiver missing from the mapping publishes to the pattern's topic. When the mapping
-has an entry that names no receiver of the config and differs from this receiver's name by a
-typo, the entry was most likely meant for it: the receiver's notifications would go to a topic
-the relay may not subscribe to, and nothing fails until an alert fires. Correct the entry's
-name, or remove the entry if it is left over.";
-
     FifoTopic = Amp "fifo-topic" Warning
         "A topic is a FIFO topic; AMP documents Standard topics."
         "Alertmanager sets the deduplication id of a FIFO topic to the group key's hash, and SNS

@@ -58,8 +58,6 @@ pub struct Cx<'a> {
     /// Entries of the topic mapping that name no receiver of this config: a receiver missing
     /// from the mapping may be a misspelling of one of them.
     pub stray_topics: Vec<&'a str>,
-    /// Receivers already told that a stray topic entry looks like their name.
-    pub topic_typo_reported: std::collections::BTreeSet<String>,
     /// Secrets collected so far.
     pub secrets: Secrets,
     /// Findings.

@@ -148,7 +148,6 @@ pub fn translate(
                 .iter()
                 .flat_map(|r| r.value.iter().map(|r| r.value.name_str())),
         ),
-        topic_typo_reported: Default::default(),
         external_url_fields: Vec::new(),
         secrets: secrets::Secrets::new(opts.secrets),
         diags,

@@ -18,31 +18,12 @@ const PREVIEW_TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:am2amp-preview";
 /// then only keep the output well-formed).
 fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
     let resolved = cx.opts.topics.resolve(e.receiver, e.integration, e.index);
-    let near = crate::diag::suggest::closest(e.receiver, cx.stray_topics.iter().copied());
     let arn = match resolved {
-        Some(a) => {
-            if let Some(near) = near
-                && !cx.opts.topics.map.contains_key(e.receiver)
-                && cx.topic_typo_reported.insert(e.receiver.to_string())
-            {
-                cx.diags.push(
-                    Diagnostic::new(
-                        Code::TopicTypo,
-                        at,
-                        format!(
-                            "receiver `{}` falls back to `--topic-arn`, but the topic mapping has `{near}`, which names no receiver",
-                            e.receiver
-                        ),
-                    )
-                    .label(format!("publishes to {a}"))
-                    .help(format!("if `{near}` is meant for this receiver, correct its name in the topic mapping (`--topics`, `[topics]` in am2amp.toml); otherwise remove it")),
-                );
-            }
-            a
-        }
+        Some(a) => a,
         None if cx.opts.preview => PREVIEW_TOPIC.to_string(),
         None => {
-            let help = match near {
+            let strays = cx.stray_topics.iter().copied();
+            let help = match crate::diag::suggest::closest(e.receiver, strays) {
                 Some(near) => format!("the topic mapping (`--topics`, `[topics]` in am2amp.toml) has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
                 None => "pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file".into(),
             };
