@@ -55,9 +55,8 @@ pub struct Cx<'a> {
     pub external_url_fields: Vec<(Span, &'static str, Vec<String>)>,
     /// Receivers already told that their group key falls back.
     pub group_key_reported: std::collections::BTreeSet<String>,
-    /// Entries of the topic mapping that name no receiver of this config: a receiver missing
-    /// from the mapping may be a misspelling of one of them.
-    pub stray_topics: Vec<&'a str>,
+    /// The config's receiver names.
+    pub receivers: std::collections::BTreeSet<&'a str>,
     /// Secrets collected so far.
     pub secrets: Secrets,
     /// Findings.

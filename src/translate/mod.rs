@@ -141,13 +141,12 @@ pub fn translate(
             LabelOrder::Formatted
         },
         group_key_reported: Default::default(),
-        stray_topics: opts.topics.stray(
-            input
-                .config
-                .receivers
-                .iter()
-                .flat_map(|r| r.value.iter().map(|r| r.value.name_str())),
-        ),
+        receivers: input
+            .config
+            .receivers
+            .iter()
+            .flat_map(|r| r.value.iter().map(|r| r.value.name_str()))
+            .collect(),
         external_url_fields: Vec::new(),
         secrets: secrets::Secrets::new(opts.secrets),
         diags,

@@ -22,7 +22,9 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         Some(a) => a,
         None if cx.opts.preview => PREVIEW_TOPIC.to_string(),
         None => {
-            let strays = cx.stray_topics.iter().copied();
+            // A mapping entry naming another receiver of this config is no misspelling.
+            let strays = cx.opts.topics.map.keys().map(String::as_str);
+            let strays = strays.filter(|k| !cx.receivers.contains(k));
             let help = match crate::diag::suggest::closest(e.receiver, strays) {
                 Some(near) => format!("the topic mapping (`--topics`, `[topics]` in am2amp.toml) has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
                 None => "pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file".into(),

@@ -25,16 +25,6 @@ impl Topics {
         })
     }
 
-    /// The mapping's receiver names that are not among `receivers`.
-    pub fn stray<'a, 'r>(&'a self, receivers: impl Iterator<Item = &'r str>) -> Vec<&'a str> {
-        let known: std::collections::BTreeSet<&str> = receivers.collect();
-        self.map
-            .keys()
-            .map(String::as_str)
-            .filter(|k| !known.contains(k))
-            .collect()
-    }
-
     /// Checks a `--topic-arn` template: known placeholders only, and a valid ARN once filled.
     pub fn check_template(t: &str) -> Result<(), String> {
         let mut rest = t;
