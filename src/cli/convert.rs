@@ -271,13 +271,7 @@ fn plan(
             m.display()
         ));
     }
-    let inputs: BTreeSet<PathBuf> = found
-        .iter()
-        .filter_map(|f| match &f.input {
-            Input::File(p) => p.canonicalize().ok(),
-            Input::Stdin => None,
-        })
-        .collect();
+    let inputs: BTreeSet<PathBuf> = found.iter().filter_map(|f| f.canonical.clone()).collect();
     let mut seen = BTreeSet::new();
     let mut jobs = Vec::new();
     for f in found {

@@ -55,6 +55,8 @@ pub struct Found {
     pub relative: PathBuf,
     /// True when it was found by searching a directory.
     pub in_directory: bool,
+    /// The file's canonical path (`None` for stdin, or when it cannot be resolved).
+    pub canonical: Option<PathBuf>,
 }
 
 /// Expands paths: files as given, directories searched recursively for `*.yml`/`*.yaml`
@@ -69,16 +71,13 @@ pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputE
 pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let excluded = |p: &Path| {
-        let canon = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-        exclude.iter().any(|e| canon.starts_with(e))
-    };
     for arg in args {
         if arg == "-" {
             inputs.push(Found {
                 input: Input::Stdin,
                 relative: PathBuf::from("-"),
                 in_directory: false,
+                canonical: None,
             });
             continue;
         }
@@ -90,24 +89,34 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
             }),
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
+                // The walk follows no symbolic links, so below the canonical root every
+                // path is canonical as it is: one resolution per argument, not per file.
+                let root = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                let base = path.to_path_buf();
+                let canonical = move |p: &Path| root.join(p.strip_prefix(&base).unwrap_or(p));
+                let excluded = {
+                    let canonical = canonical.clone();
+                    let exclude = exclude.to_vec();
+                    move |p: &Path| exclude.iter().any(|e| canonical(p).starts_with(e))
+                };
                 let walker = ignore::WalkBuilder::new(path)
                     .hidden(true)
                     .git_ignore(true)
                     .require_git(false)
+                    .follow_links(false)
                     .sort_by_file_path(|a, b| a.cmp(b))
+                    .filter_entry(move |e| !excluded(e.path()))
                     .build();
                 for entry in walker {
                     match entry {
                         Ok(e) => {
                             let p = e.path();
-                            if e.file_type().is_some_and(|t| t.is_file())
-                                && is_yaml(p)
-                                && !excluded(p)
-                            {
+                            if e.file_type().is_some_and(|t| t.is_file()) && is_yaml(p) {
                                 found.push(Found {
                                     input: Input::File(p.to_path_buf()),
                                     relative: p.strip_prefix(path).unwrap_or(p).to_path_buf(),
                                     in_directory: true,
+                                    canonical: Some(canonical(p)),
                                 });
                             }
                         }
@@ -127,6 +136,7 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
                 input: Input::File(path.to_path_buf()),
                 relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
                 in_directory: false,
+                canonical: path.canonicalize().ok(),
             }),
         }
     }
@@ -136,15 +146,32 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
 /// Reads an input, stopping one byte past `max_bytes` so oversized inputs are detected without
 /// reading them whole.
 pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    let limit = max_bytes.saturating_add(1);
-    let mut buf = Vec::new();
     let res = match input {
-        Input::File(p) => std::fs::File::open(p).and_then(|f| f.take(limit).read_to_end(&mut buf)),
-        Input::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut buf),
+        Input::File(p) => read_file(p, max_bytes),
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            let limit = max_bytes.saturating_add(1);
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+        }
     };
     res.map_err(|source| InputError::Io {
         path: input.display_name(),
         source,
-    })?;
+    })
+}
+
+/// Reads a file, stopping one byte past `max_bytes`. The buffer is sized from the file's
+/// length, so a file is read in one call (and one more to see its end) rather than in
+/// doubling steps from 32 bytes.
+pub fn read_file(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let limit = max_bytes.saturating_add(1);
+    let len = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.take(limit).read_to_end(&mut buf)?;
     Ok(buf)
 }

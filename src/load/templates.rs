@@ -116,12 +116,7 @@ fn from_disk(
         if !path.is_file() || !seen.insert(path.display().to_string()) {
             continue;
         }
-        let text = std::fs::File::open(&path).and_then(|f| {
-            use std::io::Read;
-            let mut buf = Vec::new();
-            f.take(max_bytes + 1).read_to_end(&mut buf)?;
-            Ok(buf)
-        });
+        let text = super::input::read_file(&path, max_bytes);
         let problem = match &text {
             Err(e) => Some(format!("cannot read template file {}: {e}", path.display())),
             Ok(b) if b.len() as u64 > max_bytes => Some(format!(
