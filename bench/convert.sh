@@ -60,7 +60,7 @@ for n in range(2000):
     sub = f"{d}/b/team-{n // 100:02d}/tenant-{n:04d}"
     os.makedirs(f"{sub}/templates")
     open(f"{sub}/templates/bench.tmpl", "w").write(tmpl)
-    open(f"{sub}/alertmanager.yml", "w").write(config(40, 3, n))
+    open(f"{sub}/alertmanager.yml", "w").write(config(29, 3, n))
 PY
 size_a=$(stat -c %s "$dir/a/alertmanager.yml")
 size_b=$(find "$dir/b" -name '*.yml' -printf '%s\n' | awk '{s+=$1} END {print s}')
