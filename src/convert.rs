@@ -32,6 +32,9 @@ pub struct Converted {
     pub output: Option<String>,
     /// Secret reference → value (for `--secrets-out`).
     pub secrets: BTreeMap<String, String>,
+    /// Where the converted integrations' topics came from (see
+    /// [`crate::amp::mapping::stray_entries`]).
+    pub topic_use: translate::topics::TopicUse,
 }
 
 /// Converts one input given as bytes; `path` locates `templates:` globs and `http_config`
@@ -95,6 +98,7 @@ pub fn convert_input(
         report,
         output: Some(definition),
         secrets: t.secrets,
+        topic_use: t.topic_use,
     }
 }
 

@@ -333,6 +333,109 @@ fn settings_file_is_read_and_flags_override_it() {
     );
 }
 
+/// Two configs of one run and an `am2amp.toml` whose topic mapping misspells a receiver.
+fn misspelled_mapping() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    let config = |team: &str, receivers: &[&str]| {
+        let dir = t.path().join("configs").join(team);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut yml = format!("route:\n  receiver: {}\nreceivers:\n", receivers[0]);
+        for r in receivers {
+            yml.push_str(&format!(
+                "  - name: {r}\n    pagerduty_configs:\n      - routing_key: key-of-{r}-0123456789\n"
+            ));
+        }
+        std::fs::write(dir.join("alertmanager.yml"), yml).unwrap();
+    };
+    config("a", &["team-db", "oncall-pager"]);
+    config("b", &["web"]);
+    std::fs::write(
+        t.path().join("am2amp.toml"),
+        "topic-arn = \"arn:aws:sns:eu-west-1:123456789012:{receiver}\"\nallow = [\"am2amp::secret::no-manifest\"]\n\n[topics]\nteam-db = \"arn:aws:sns:eu-west-1:123456789012:databases\"\noncall-pagr = \"arn:aws:sns:eu-west-1:123456789012:oncall\"\n",
+    )
+    .unwrap();
+    t
+}
+
+#[test]
+fn a_misspelled_mapping_entry_is_reported_once_for_the_run_at_its_line() {
+    let t = misspelled_mapping();
+    let concise = ["--message-format", "concise"];
+    let o = am2amp(
+        t.path(),
+        &[&["convert", "configs", "-o", "amp"][..], &concise].concat(),
+    );
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let found: Vec<&str> = err.lines().filter(|l| l.contains("topic-typo")).collect();
+    assert_eq!(found.len(), 1, "{err}");
+    assert!(
+        found[0].starts_with("am2amp.toml:6:1: warning[am2amp::amp::topic-typo]")
+            && found[0].contains("`oncall-pagr`")
+            && found[0].contains("`oncall-pager`"),
+        "{err}"
+    );
+    assert!(!err.contains("key-of-"), "a routing key leaked: {err}");
+    // The help says where the receiver is.
+    let human = am2amp(t.path(), &["convert", "configs", "-o", "amp"]);
+    assert!(
+        text(&human.stderr).contains("configs/a/alertmanager.yml:7:11"),
+        "{}",
+        text(&human.stderr)
+    );
+    // A CI run can make it fail.
+    let deny = ["--check", "--deny", "am2amp::amp::topic-typo"];
+    let o = am2amp(
+        t.path(),
+        &[&["convert", "configs", "-o", "amp"][..], &deny, &concise].concat(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+}
+
+#[test]
+fn a_mapping_entry_another_config_of_the_run_uses_is_no_misspelling() {
+    let t = misspelled_mapping();
+    let dir = t.path().join("configs/c");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("alertmanager.yml"),
+        "route:\n  receiver: oncall-pagr\nreceivers:\n  - name: oncall-pagr\n    pagerduty_configs:\n      - routing_key: key-of-c-0123456789\n",
+    )
+    .unwrap();
+    let o = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs",
+            "-o",
+            "amp",
+            "--message-format",
+            "concise",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(
+        !text(&o.stderr).contains("topic-typo"),
+        "{}",
+        text(&o.stderr)
+    );
+    // Converting config a alone, the entry is unused again.
+    let o = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs/a/alertmanager.yml",
+            "--message-format",
+            "concise",
+        ],
+    );
+    assert!(
+        text(&o.stderr).contains("topic-typo"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
 #[test]
 fn sarif_is_one_log_for_the_run() {
     let o = am2amp(

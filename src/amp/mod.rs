@@ -2,4 +2,5 @@
 
 pub mod definition;
 pub mod forms;
+pub mod mapping;
 pub mod rules;

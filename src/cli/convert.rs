@@ -11,8 +11,10 @@ use rayon::prelude::*;
 use super::args::ConvertArgs;
 use super::output::{self, Sink};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, use_color};
+use crate::amp;
 use crate::convert::{Converted, convert_input};
 use crate::load::{self, Found, Input};
+use crate::translate::topics::TopicUse;
 
 /// Inputs converted at once (bounds memory: their diagnostics and diffs are held until printed).
 const CHUNK: usize = 64;
@@ -88,6 +90,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
     }
     let progress = output::progress(jobs.len());
+    let mut topic_use = TopicUse::default();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
@@ -115,6 +118,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
                 }
             });
             io_failed |= d.io_failed;
+            topic_use.merge(d.topic_use);
             let Some(outcome) = d.outcome else { continue };
             match outcome {
                 Outcome::Converted { warnings: false } => *counts.entry("ok").or_default() += 1,
@@ -128,6 +132,20 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
     }
     progress.finish_and_clear();
+    let topics = &s.options.translate.topics;
+    let mut run = amp::mapping::stray_entries(topics, &s.mapping_files, &topic_use);
+    run.apply(&s.policy);
+    if run.has_errors() {
+        worst = EXIT_FINDINGS;
+    }
+    if !run.diagnostics.is_empty() {
+        let rendered = renderer.render(&run);
+        if renderer.collects() {
+            sarif.push_str(&rendered);
+        } else {
+            eprint!("{rendered}");
+        }
+    }
     if renderer.collects() {
         let mut out = std::io::stdout().lock();
         if let Err(e) = out.write_all(renderer.finish(&sarif).as_bytes()) {
@@ -160,6 +178,8 @@ struct Done {
     outcome: Option<Outcome>,
     /// Reading or writing failed.
     io_failed: bool,
+    /// Where its topics came from.
+    topic_use: TopicUse,
 }
 
 /// Applies the policy, renders the findings and delivers the output of one converted input;
@@ -177,6 +197,7 @@ fn finish(
         log: output::Log::default(),
         outcome: None,
         io_failed: false,
+        topic_use: TopicUse::default(),
     };
     let mut c = match result {
         Ok(c) => c,
@@ -187,6 +208,7 @@ fn finish(
         }
     };
     let name = job.found.input.display_name();
+    done.topic_use = std::mem::take(&mut c.topic_use);
     c.report.apply(&s.policy);
     done.rendered = renderer.render(&c.report);
     let outcome = match (&c.output, c.report.has_errors()) {

@@ -15,7 +15,7 @@ use crate::diag::Code;
 use crate::load::LoadOptions;
 use crate::model::Version;
 use crate::report::Policy;
-use crate::translate::topics::{Arn, is_region};
+use crate::translate::topics::{Arn, MappingFiles, is_region};
 use crate::translate::{self, PagerdutyMode, SecretsMode, Topics};
 
 /// The name looked for in the current directory.
@@ -35,9 +35,9 @@ pub struct File {
     pub deny: Vec<String>,
     /// `--topic-arn`.
     pub topic_arn: Option<String>,
-    /// Receiver name → topic ARN (like a `--topics` file).
+    /// Receiver name (with its place) → topic ARN (like a `--topics` file).
     #[serde(default)]
-    pub topics: BTreeMap<String, String>,
+    pub topics: BTreeMap<toml::Spanned<String>, String>,
     /// `--region`.
     pub region: Option<String>,
     /// `--secrets`.
@@ -62,6 +62,9 @@ pub struct File {
     pub emit: Option<EmitArg>,
     /// `--workspace-id`.
     pub workspace_id: Option<String>,
+    /// The file's name and text, when there is one (for findings about `[topics]`).
+    #[serde(skip)]
+    pub source: Option<(String, String)>,
 }
 
 /// Reads the settings file: `explicit`, else `am2amp.toml` in the current directory when it
@@ -73,7 +76,8 @@ pub fn load(explicit: Option<&Path>) -> Result<(File, PathBuf), String> {
         None => return Ok((File::default(), PathBuf::from("."))),
     };
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    file.source = Some((path.display().to_string(), text));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -122,7 +126,7 @@ fn check_options(r: &ReportArgs, f: &File) -> Result<CheckOptions, String> {
 pub fn check(a: &CheckArgs) -> Result<(CheckOptions, Policy), String> {
     let (f, _) = load(a.report.config.as_deref())?;
     let mut opts = check_options(&a.report, &f)?;
-    opts.convert = translate_options(None, &f)?;
+    opts.convert = translate_options(None, &f)?.0;
     Ok((opts, policy(&a.report, &f)?))
 }
 
@@ -139,13 +143,15 @@ pub struct Convert {
     pub workspace_id: Option<String>,
     /// `--secrets-out`.
     pub secrets_out: Option<PathBuf>,
+    /// Where the topic mapping's entries are written.
+    pub mapping_files: MappingFiles,
 }
 
 /// Settings of `convert`.
 pub fn convert(a: &ConvertArgs) -> Result<Convert, String> {
     let (f, dir) = load(a.report.config.as_deref())?;
     let mut check = check_options(&a.report, &f)?;
-    let translate = translate_options(Some(a), &f)?;
+    let (translate, mapping_files) = translate_options(Some(a), &f)?;
     check.convert = translate.clone();
     let form = match a.emit.or(f.emit) {
         None | Some(EmitArg::Definition) => Form::Definition,
@@ -162,16 +168,26 @@ pub fn convert(a: &ConvertArgs) -> Result<Convert, String> {
             .secrets_out
             .clone()
             .or_else(|| f.secrets_out.as_ref().map(|p| dir.join(p))),
+        mapping_files,
     })
 }
 
-/// Translation options from the command line (when converting) over the settings file.
-fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Options, String> {
+/// Translation options from the command line (when converting) over the settings file, and
+/// where the topic mapping's entries are written.
+fn translate_options(
+    a: Option<&ConvertArgs>,
+    f: &File,
+) -> Result<(translate::Options, MappingFiles), String> {
     let flag = |get: fn(&ConvertArgs) -> bool| a.is_some_and(get);
-    let mut topics = Topics {
-        map: f.topics.clone(),
-        template: None,
-    };
+    let mut topics = Topics::default();
+    let mut files = MappingFiles::default();
+    if let Some(source) = f.source.as_ref().filter(|_| !f.topics.is_empty()) {
+        files.files.push(source.clone());
+        for (key, arn) in &f.topics {
+            topics.map.insert(key.get_ref().clone(), arn.clone());
+            files.keys.insert(key.get_ref().clone(), (0, key.span()));
+        }
+    }
     if let Some(t) = a
         .and_then(|a| a.topic_arn.as_ref())
         .or(f.topic_arn.as_ref())
@@ -180,7 +196,13 @@ fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Opt
         topics.template = Some(t.clone());
     }
     if let Some(file) = a.and_then(|a| a.topics.as_ref()) {
-        topics.map.extend(topics_file(file)?);
+        let (entries, text) = topics_file(file)?;
+        let index = files.files.len();
+        files.files.push((file.display().to_string(), text));
+        for (key, range, arn) in entries {
+            files.keys.insert(key.clone(), (index, range));
+            topics.map.insert(key, arn);
+        }
     }
     for (receiver, arn) in &topics.map {
         Arn::parse(arn).map_err(|e| format!("topics: receiver `{receiver}`: {e}"))?;
@@ -221,7 +243,7 @@ fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Opt
         (None, Some(v)) => Some(version(v, "source-version")?),
         (None, None) => None,
     };
-    Ok(translate::Options {
+    let options = translate::Options {
         topics,
         region,
         secrets: match a
@@ -241,17 +263,58 @@ fn translate_options(a: Option<&ConvertArgs>, f: &File) -> Result<translate::Opt
             || f.clamp_repeat_interval.unwrap_or(false),
         source_version,
         preview: false,
-    })
+    };
+    Ok((options, files))
 }
 
+/// A `--topics` file's entries (receiver name, its key's byte range, topic ARN) in file
+/// order, and its text.
+type TopicsFile = (Vec<(String, std::ops::Range<usize>, String)>, String);
+
 /// Reads a `--topics` file: a YAML (or JSON) mapping of receiver name → topic ARN.
-fn topics_file(path: &Path) -> Result<BTreeMap<String, String>, String> {
+fn topics_file(path: &Path) -> Result<TopicsFile, String> {
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("--topics {}: {e}", path.display()))?;
-    serde_saphyr::from_str(&text).map_err(|e| {
+    let map: BTreeMap<SpannedKey, String> = serde_saphyr::from_str(&text).map_err(|e| {
         format!(
             "--topics {}: expected a mapping of receiver names to topic ARNs: {e}",
             path.display()
         )
-    })
+    })?;
+    let entries = map
+        .into_iter()
+        .map(|(SpannedKey(key), arn)| {
+            let span = key.referenced.span();
+            let start = span.byte_offset().unwrap_or(0) as usize;
+            let end = start + span.byte_len().unwrap_or(0) as usize;
+            let range = if end <= text.len() { start..end } else { 0..0 };
+            (key.value, range, arn)
+        })
+        .collect();
+    Ok((entries, text))
+}
+
+/// A mapping key with its place, compared by the key alone.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+struct SpannedKey(serde_saphyr::Spanned<String>);
+
+impl PartialEq for SpannedKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.value == other.0.value
+    }
+}
+
+impl Eq for SpannedKey {}
+
+impl Ord for SpannedKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.value.cmp(&other.0.value)
+    }
+}
+
+impl PartialOrd for SpannedKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }

@@ -513,6 +513,17 @@ upload, so a bad one only fails when a notification is sent.";
 (`arn:aws:sns:eu-west-1:123456789012:{receiver}`) or a `--topics` file mapping receiver names to
 ARNs.";
 
+    TopicTypo = Amp "topic-typo" Warning
+        "A topic-mapping entry no converted config used looks like a misspelled receiver name."
+        "With both a topic mapping (`--topics`, `[topics]` in am2amp.toml) and a `--topic-arn`
+template, a receiver missing from the mapping gets the template's topic without complaint. So
+after a run, every mapping entry that no converted config used is compared with the receivers
+that got the template's topic; one that looks like such a receiver (`oncall-pagr` and
+`oncall-pager`) is reported at the entry, naming the receiver and where it is. That receiver's
+alerts would go to a topic nobody subscribed to. A mapping shared by many configs lists
+receivers of configs a run did not read; those are only reported when one resembles a receiver
+of the run, which can be a coincidence (`team-a`, `team-b`): allow the code then.";
+
     FifoTopic = Amp "fifo-topic" Warning
         "A topic is a FIFO topic; AMP documents Standard topics."
         "Alertmanager sets the deduplication id of a FIFO topic to the group key's hash, and SNS

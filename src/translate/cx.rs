@@ -65,6 +65,8 @@ pub struct Cx<'a> {
     pub sources: &'a mut Sources,
     /// The config file's directory (`http_config` files are relative to it).
     pub config_dir: PathBuf,
+    /// Where topics came from (collected only when [`super::Topics::tracks_use`]).
+    pub topic_use: super::topics::TopicUse,
     /// Escaped forms of template texts already compiled without findings.
     pub compiled: std::collections::HashMap<String, Value>,
 }

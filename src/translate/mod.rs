@@ -101,6 +101,8 @@ pub struct Translation {
     pub secrets: BTreeMap<String, String>,
     /// Input ranges that are not copied to the output (translated or removed).
     pub replaced: Vec<Span>,
+    /// Where the converted integrations' topics came from.
+    pub topic_use: topics::TopicUse,
 }
 
 /// AMP's maximum `repeat_interval`, in milliseconds.
@@ -152,6 +154,7 @@ pub fn translate(
         diags,
         sources,
         compiled: Default::default(),
+        topic_use: Default::default(),
         config_dir: input
             .path
             .and_then(Path::parent)
@@ -218,6 +221,7 @@ pub fn translate(
         template_files,
         secrets: cx.secrets.values().clone(),
         replaced,
+        topic_use: std::mem::take(&mut cx.topic_use),
     }
 }
 

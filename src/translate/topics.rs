@@ -1,7 +1,8 @@
 //! Which SNS topic each converted integration publishes to: a `--topics` file (receiver →
 //! ARN), else a `--topic-arn` template with `{receiver}`, `{integration}` and `{index}`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// Where topic ARNs come from.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +24,12 @@ impl Topics {
                 .replace("{integration}", integration)
                 .replace("{index}", &index.to_string())
         })
+    }
+
+    /// True when a misspelled mapping entry would go unnoticed: a receiver it misses gets the
+    /// template's topic instead of an error. Only then is [`TopicUse`] collected.
+    pub fn tracks_use(&self) -> bool {
+        self.template.is_some() && !self.map.is_empty()
     }
 
     /// Checks a `--topic-arn` template: known placeholders only, and a valid ARN once filled.
@@ -49,6 +56,36 @@ impl Topics {
             .unwrap_or_default();
         Arn::parse(&arn).map(|_| ())
     }
+}
+
+/// How one config's integrations found their topics, when [`Topics::tracks_use`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopicUse {
+    /// Mapping entries used.
+    pub mapped: BTreeSet<String>,
+    /// Receivers given the template's topic → where (`file:line:column`) the first such
+    /// integration is.
+    pub templated: BTreeMap<String, String>,
+}
+
+impl TopicUse {
+    /// Adds another config's use.
+    pub fn merge(&mut self, other: TopicUse) {
+        self.mapped.extend(other.mapped);
+        for (receiver, at) in other.templated {
+            self.templated.entry(receiver).or_insert(at);
+        }
+    }
+}
+
+/// The files a topic mapping was read from, so that findings can point at its entries.
+#[derive(Debug, Clone, Default)]
+pub struct MappingFiles {
+    /// Each file's name and text.
+    pub files: Vec<(String, String)>,
+    /// Entry → the file it is in (index into `files`) and its key's byte range. An entry
+    /// given twice keeps the place of the value that won.
+    pub keys: BTreeMap<String, (usize, Range<usize>)>,
 }
 
 /// A receiver name made into a valid topic name: letters, digits, `-` and `_`, at most 256.
