@@ -383,6 +383,18 @@ fn a_misspelled_mapping_entry_is_reported_once_for_the_run_at_its_line() {
         "{}",
         text(&human.stderr)
     );
+    // Its snippet shows the settings file, never an external URL's credentials.
+    std::fs::write(
+        t.path().join("am2amp.toml"),
+        "topic-arn = \"arn:aws:sns:eu-west-1:123456789012:{receiver}\"\nexternal-url = \"https://admin:s3cret@am.example.com\"\ntopics.oncall-pagr = \"arn:aws:sns:eu-west-1:123456789012:oncall\"\ntopics.team-db = \"arn:aws:sns:eu-west-1:123456789012:databases\"\n",
+    )
+    .unwrap();
+    let o = am2amp(t.path(), &["convert", "configs", "-o", "amp"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("am2amp.toml:3:8") && !err.contains("s3cret"),
+        "{err}"
+    );
     // A CI run can make it fail.
     let deny = ["--check", "--deny", "am2amp::amp::topic-typo"];
     let o = am2amp(

@@ -26,15 +26,21 @@ pub fn stray_entries(topics: &Topics, files: &MappingFiles, used: &TopicUse) -> 
         .iter()
         .map(|(name, text)| report.sources.add(Source::new(name.clone(), text.clone())))
         .collect();
+    for (file, range) in &files.hidden {
+        if let Some(id) = ids.get(*file) {
+            report.sources.mark_secret(Span::new(*id, range.clone()));
+        }
+    }
     let templated = used.templated.keys().map(String::as_str);
     for entry in topics.map.keys().filter(|k| !used.mapped.contains(*k)) {
         let Some(near) = closest(entry, templated.clone()) else {
             continue;
         };
-        let at = match files.keys.get(entry) {
-            Some((file, range)) if ids.get(*file).is_some() => Span::new(ids[*file], range.clone()),
-            _ => synthetic(&mut report.sources, entry),
-        };
+        let at = files
+            .keys
+            .get(entry)
+            .and_then(|(file, range)| Some(Span::new(*ids.get(*file)?, range.clone())))
+            .unwrap_or_else(|| synthetic(&mut report.sources, entry));
         let place = &used.templated[near];
         report.diagnostics.push(
             Diagnostic::new(
@@ -46,7 +52,8 @@ pub fn stray_entries(topics: &Topics, files: &MappingFiles, used: &TopicUse) -> 
             )
             .label("no receiver of this name")
             .help(format!(
-                "is `{entry}` a misspelling of `{near}` ({place})? If not, allow this code"
+                "is `{entry}` a misspelling of `{near}` ({place})? If not, `--allow {}`",
+                Code::TopicTypo.full_name()
             )),
         );
     }
@@ -97,6 +104,7 @@ mod tests {
         let files = MappingFiles {
             files: vec![("am2amp.toml".into(), text.into())],
             keys: BTreeMap::from([("oncall-pagr".to_string(), (0, 9..20))]),
+            hidden: Vec::new(),
         };
         let r = stray_entries(
             &topics(&["oncall-pagr", "team-db"]),

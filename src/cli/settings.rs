@@ -50,8 +50,8 @@ pub struct File {
     pub pagerduty: Option<PagerdutyArg>,
     /// `--pagerduty-secret-arn`.
     pub pagerduty_secret_arn: Option<String>,
-    /// `--external-url`.
-    pub external_url: Option<String>,
+    /// `--external-url` (with its place: it may carry credentials, which no snippet shows).
+    pub external_url: Option<toml::Spanned<String>>,
     /// `--drop-unsupported`.
     pub drop_unsupported: Option<bool>,
     /// `--clamp-repeat-interval`.
@@ -187,6 +187,9 @@ fn translate_options(
             topics.map.insert(key.get_ref().clone(), arn.clone());
             files.keys.insert(key.get_ref().clone(), (0, key.span()));
         }
+        files
+            .hidden
+            .extend(f.external_url.iter().map(|u| (0, u.span())));
     }
     if let Some(t) = a
         .and_then(|a| a.topic_arn.as_ref())
@@ -215,7 +218,7 @@ fn translate_options(
     }
     let external_url = a
         .and_then(|a| a.external_url.clone())
-        .or(f.external_url.clone());
+        .or_else(|| f.external_url.as_ref().map(|u| u.get_ref().clone()));
     if let Some(u) = &external_url {
         url::check_http(u).map_err(|e| format!("--external-url: {e}"))?;
     }
@@ -267,7 +270,7 @@ fn translate_options(
     Ok((options, files))
 }
 
-/// A `--topics` file's entries (receiver name, its key's byte range, topic ARN) in file
+/// A `--topics` file's entries (receiver name, its key's byte range, topic ARN) in key
 /// order, and its text.
 type TopicsFile = (Vec<(String, std::ops::Range<usize>, String)>, String);
 

@@ -86,6 +86,9 @@ pub struct MappingFiles {
     /// Entry → the file it is in (index into `files`) and its key's byte range. An entry
     /// given twice keeps the place of the value that won.
     pub keys: BTreeMap<String, (usize, Range<usize>)>,
+    /// Values no snippet may show (an external URL may carry credentials): file index and
+    /// byte range.
+    pub hidden: Vec<(usize, Range<usize>)>,
 }
 
 /// A receiver name made into a valid topic name: letters, digits, `-` and `_`, at most 256.
