@@ -11,20 +11,6 @@ use super::contract;
 use super::cx::{Cx, Entry};
 use super::topics::Arn;
 
-/// Notes whether `receiver` got its topic from the mapping or from the template.
-fn record_use(cx: &mut Cx, receiver: &str, at: Span) {
-    if cx.opts.topics.map.contains_key(receiver) {
-        if !cx.topic_use.mapped.contains(receiver) {
-            cx.topic_use.mapped.insert(receiver.to_string());
-        }
-    } else if !cx.topic_use.templated.contains_key(receiver) {
-        let (id, start, _) = cx.sources.line_col(at);
-        let name = &cx.sources.get(id).name;
-        let place = format!("{name}:{}:{}", start.line, start.column);
-        cx.topic_use.templated.insert(receiver.to_string(), place);
-    }
-}
-
 /// Topic used by `check`, which has no topic options.
 const PREVIEW_TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:am2amp-preview";
 
@@ -32,7 +18,8 @@ const PREVIEW_TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:am2amp-preview";
 /// then only keep the output well-formed).
 fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
     let resolved = cx.opts.topics.resolve(e.receiver, e.integration, e.index);
-    if resolved.is_some() && cx.opts.topics.tracks_use() && !cx.opts.preview {
+    // With a template every receiver resolves, so which source answered is noted here.
+    if cx.opts.topics.tracks_use() && !cx.opts.preview {
         record_use(cx, e.receiver, at);
     }
     let arn = match resolved {
@@ -81,6 +68,20 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         }
     };
     (arn, cx.opts.region.clone().unwrap_or(region))
+}
+
+/// Notes whether `receiver` got its topic from the mapping or from the template.
+fn record_use(cx: &mut Cx, receiver: &str, at: Span) {
+    if cx.opts.topics.map.contains_key(receiver) {
+        if !cx.topic_use.mapped.contains(receiver) {
+            cx.topic_use.mapped.insert(receiver.to_string());
+        }
+    } else if !cx.topic_use.templated.contains_key(receiver) {
+        let (id, start, _) = cx.sources.line_col(at);
+        let name = &cx.sources.get(id).name;
+        let place = format!("{name}:{}:{}", start.line, start.column);
+        cx.topic_use.templated.insert(receiver.to_string(), place);
+    }
 }
 
 fn fifo(cx: &mut Cx, at: Span, arn: &str) {
