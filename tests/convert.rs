@@ -361,3 +361,35 @@ fn a_missing_topic_hint_never_names_another_receiver() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_user_template_named_like_am2amps_own_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("alertmanager.yml"),
+        "templates: [t.tmpl]\nroute:\n  receiver: r\nreceivers:\n  - name: r\n    webhook_configs:\n      - url: http://relay.example/x\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("t.tmpl"),
+        "{{ define \"ok\" }}x{{ end }}\n{{ define \"am2amp:slack.default.title\" }}y{{ end }}\n",
+    )
+    .unwrap();
+    let out = Command::new(get_cargo_bin("am2amp"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "convert",
+            "alertmanager.yml",
+            "--topic-arn",
+            "arn:aws:sns:eu-west-1:123456789012:t",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("am2amp::template::reserved-name"), "{err}");
+    assert!(err.contains("t.tmpl:2:11"), "{err}");
+    assert_eq!(err.matches("is reserved by am2amp").count(), 1, "{err}");
+}

@@ -378,12 +378,13 @@ definition, entries name `template_files` keys.";
         "When several files under `templates:` define the same name, the one loaded last wins and
 the other definition is silently unused. Rename one of them.";
 
-    InlineFailed = Template "cannot-inline" Error
-        "A converted field calls a template in a way that cannot be expanded in place."
-        "The message contract escapes everything a field prints, which needs every `{{ template }}`
-call expanded in place (the output of a call cannot be escaped). Recursive templates, calls
-nested more than 32 deep, and calls without an argument of templates that use dot cannot be
-expanded. Rewrite the template so that it can be.";
+    ReservedTemplate = Template "reserved-name" Error
+        "A user template has a name am2amp gives its own templates."
+        "A converted field cannot call a template directly: the output of a call cannot be
+escaped. It calls an escaped copy instead (`am2amp:NAME`, or `am2amp.plain:NAME` when it
+passes something other than the notification data under `--external-url`), and every printed
+value goes through the template `am2amp`; am2amp writes these into its own template file of
+the definition. A user template with one of these names would collide with them. Rename it.";
 
     // ---------------------------------------------------------------- unsupported
     UnsupportedIntegration = Unsupported "integration" Error

@@ -1,18 +1,20 @@
 //! Go `text/template` as Alertmanager uses it: a parser with spans, a linter that knows
-//! Alertmanager's data and functions, an inliner for `{{ template }}` calls, and an escaper
-//! that makes any template's output safe inside a YAML double-quoted scalar.
+//! Alertmanager's data and functions, an escaper that makes any template's output safe inside
+//! a YAML double-quoted scalar, and escaped copies of the named templates fields call.
 
 pub mod ast;
+pub mod copies;
 pub mod defaults;
 pub mod escape;
 pub mod funcs;
-pub mod inline;
 mod lex;
+pub mod library;
 pub mod lint;
 mod parse;
 pub mod print;
 pub mod subst;
 pub mod types;
+mod walk;
 
 pub use ast::Template;
 pub use parse::{parse, parse_in_scope};

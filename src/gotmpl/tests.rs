@@ -159,84 +159,139 @@ fn errors_with_positions() {
     );
 }
 
-mod inlining {
-    use super::super::inline::{Library, inline};
-    use super::super::{parse, print};
+mod copies {
+    use super::super::copies::Copies;
+    use super::super::library::Library;
+    use super::super::{Template, parse, print};
 
-    fn inlined(src: &str, user: &str) -> String {
-        let user = parse(user).unwrap();
-        let lib = Library::new([&user]);
-        let t = parse(src).unwrap();
-        print::nodes(&inline(&t.root, &lib).unwrap())
+    /// The escaped field and the generated file, for `src` with the user's `user` templates.
+    fn copied(src: &str, user: &Template, url: Option<&str>) -> (String, String) {
+        let mut c = Copies::new(Library::new([user]), url.map(String::from));
+        let field = print::nodes(&c.field(parse(src).unwrap().root).unwrap());
+        (field, c.file().unwrap())
     }
 
+    const HELPER: &str = r#"{{ define "am2amp" }}{{ reReplaceAll "^\"|\"$" "" (printf "%q" (print (.))) }}{{ end }}
+"#;
+
     #[test]
-    fn dot_argument_splices_the_body() {
+    fn calls_go_to_escaped_copies_that_call_copies() {
+        let user = parse(r#"{{ define "t" }}[{{ .Status }}]{{ template "u" .Alerts }}{{ end }}{{ define "u" }}{{ len . }}"{{ end }}"#).unwrap();
+        let (field, file) = copied(r#"a{{ template "t" . }}b"#, &user, None);
+        assert_eq!(field, r#"a{{ template "am2amp:t" . }}b"#);
         assert_eq!(
-            inlined(
-                r#"a{{ template "t" . }}b"#,
-                r#"{{ define "t" }}[{{ .Status }}]{{ end }}"#
-            ),
-            "a[{{ .Status }}]b"
+            file,
+            format!(
+                "{HELPER}{}\n{}\n",
+                r#"{{ define "am2amp:t" }}[{{ template "am2amp" .Status }}]{{ template "am2amp:u" .Alerts }}{{ end }}"#,
+                r#"{{ define "am2amp:u" }}{{ template "am2amp" len . }}\"{{ end }}"#
+            )
         );
     }
 
     #[test]
-    fn other_arguments_are_bound_once() {
-        assert_eq!(
-            inlined(
-                r#"{{ template "t" .Alerts.Firing }}"#,
-                r#"{{ define "t" }}{{ len . }}{{ range . }}{{ .Status }}{{ end }}{{ end }}"#
-            ),
-            "{{ if true }}{{ $am2amp1 := .Alerts.Firing }}{{ len $am2amp1 }}{{ range $am2amp1 }}{{ .Status }}{{ end }}{{ end }}"
-        );
+    fn static_templates_and_literals_become_text() {
+        let user =
+            parse(r#"{{ define "c" }}a"b{{ end }}{{ define "d" }}<{{ template "c" }}>{{ end }}"#)
+                .unwrap();
+        let (field, file) = copied(r#"{{ template "d" .Alerts }}{{ "\n" }}"#, &user, None);
+        assert_eq!(field, r#"<a\"b>\n"#);
+        assert_eq!(file, HELPER);
     }
 
     #[test]
-    fn dollar_in_the_callee_means_its_argument() {
-        assert_eq!(
-            inlined(
-                r#"{{ range .Alerts }}{{ template "t" . }}{{ end }}"#,
-                r#"{{ define "t" }}{{ range .Labels.SortedPairs }}{{ $.Status }}{{ end }}{{ end }}"#
-            ),
-            "{{ range .Alerts }}{{ if true }}{{ $am2amp1 := . }}{{ range $am2amp1.Labels.SortedPairs }}{{ $am2amp1.Status }}{{ end }}{{ end }}{{ end }}"
+    fn recursion_and_calls_without_argument_run_as_written() {
+        let user =
+            parse(r#"{{ define "loop" }}{{ if . }}x{{ template "loop" false }}{{ end }}{{ end }}"#)
+                .unwrap();
+        let (field, file) = copied(
+            r#"{{ template "loop" true }}{{ template "loop" }}"#,
+            &user,
+            None,
         );
-    }
-
-    #[test]
-    fn callee_variables_stay_scoped() {
         assert_eq!(
-            inlined(
-                r#"{{ $x := 1 }}{{ template "t" . }}{{ $x }}"#,
-                r#"{{ define "t" }}{{ $x := .Status }}{{ $x }}{{ end }}"#
-            ),
-            "{{ $x := 1 }}{{ if true }}{{ $x := .Status }}{{ $x }}{{ end }}{{ $x }}"
+            field,
+            r#"{{ template "am2amp:loop" true }}{{ template "am2amp:loop" }}"#
         );
+        assert!(file.contains(r#"{{ define "am2amp:loop" }}{{ if . }}x{{ template "am2amp:loop" false }}{{ end }}{{ end }}"#), "{file}");
     }
 
     #[test]
     fn user_templates_override_defaults_and_nest() {
-        assert_eq!(
-            inlined(
-                r#"{{ template "slack.default.title" . }}"#,
-                r#"{{ define "__subject" }}S{{ end }}"#
+        let user = parse(r#"{{ define "__subject" }}S{{ .Status }}{{ end }}"#).unwrap();
+        let (field, file) = copied(r#"{{ template "slack.default.title" . }}"#, &user, None);
+        assert_eq!(field, r#"{{ template "am2amp:slack.default.title" . }}"#);
+        assert!(
+            file.contains(
+                r#"{{ define "am2amp:__subject" }}S{{ template "am2amp" .Status }}{{ end }}"#
             ),
-            "S"
+            "{file}"
         );
     }
 
     #[test]
-    fn errors() {
-        let user = parse(r#"{{ define "loop" }}{{ template "loop" . }}{{ end }}{{ define "d" }}{{ .X }}{{ end }}"#).unwrap();
-        let lib = Library::new([&user]);
-        for (src, msg) in [
-            (r#"{{ template "loop" . }}"#, "calls itself"),
-            (r#"{{ template "nope" . }}"#, "not defined"),
-            (r#"{{ template "d" }}"#, "without an argument"),
-        ] {
-            let e = inline(&parse(src).unwrap().root, &lib).unwrap_err();
-            assert!(e.message.contains(msg), "{src}: {}", e.message);
-        }
+    fn the_external_url_replaces_the_data_field_only_where_dot_is_the_data() {
+        let user = parse(r#"{{ define "t" }}{{ .ExternalURL }}{{ range .Alerts }}{{ template "t" . }}{{ end }}{{ end }}{{ define "n" }}{{ len . }}{{ end }}"#).unwrap();
+        let (field, file) = copied(
+            r#"{{ template "t" . }}{{ range .Alerts }}{{ template "t" . }}{{ template "t" $ }}{{ end }}{{ template "n" .Alerts }}"#,
+            &user,
+            Some("http://am"),
+        );
+        assert_eq!(
+            field,
+            r#"{{ template "am2amp:t" . }}{{ range .Alerts }}{{ template "am2amp.plain:t" . }}{{ template "am2amp:t" $ }}{{ end }}{{ template "am2amp:n" .Alerts }}"#
+        );
+        assert!(!file.contains("am2amp.plain:n"), "{file}");
+        assert!(file.contains(r#"{{ define "am2amp:t" }}http://am{{ range .Alerts }}{{ template "am2amp.plain:t" . }}{{ end }}{{ end }}"#), "{file}");
+        assert!(file.contains(r#"{{ define "am2amp.plain:t" }}{{ template "am2amp" .ExternalURL }}{{ range .Alerts }}{{ template "am2amp.plain:t" . }}{{ end }}{{ end }}"#), "{file}");
+    }
+
+    #[test]
+    fn a_generated_file_is_recognised_and_its_copies_kept_unless_made_again() {
+        let user = parse(r#"{{ define "t" }}new {{ .Status }}{{ end }}"#).unwrap();
+        let (_, first) = copied(r#"{{ template "t" . }}"#, &user, None);
+        let old = parse(&format!(
+            "{first}{}\n",
+            r#"{{ define "am2amp:gone" }}{{ template "am2amp" .X }}{{ end }}{{ define "am2amp:t" }}old{{ .Y }}{{ end }}"#
+        ))
+        .unwrap();
+        assert!(super::super::copies::is_generated(&old));
+        assert!(!super::super::copies::is_generated(&user));
+        let mut c = Copies::new(Library::new([&user]), None);
+        c.inherit(&old);
+        assert_eq!(
+            c.file().unwrap(),
+            format!(
+                "{HELPER}{}\n{}\n",
+                r#"{{ define "am2amp:gone" }}{{ template "am2amp" .X }}{{ end }}"#,
+                r#"{{ define "am2amp:t" }}old{{ .Y }}{{ end }}"#
+            )
+        );
+        c.field(parse(r#"{{ template "t" . }}"#).unwrap().root)
+            .unwrap();
+        assert_eq!(
+            c.file().unwrap(),
+            format!(
+                "{HELPER}{}\n{first_t}",
+                r#"{{ define "am2amp:gone" }}{{ template "am2amp" .X }}{{ end }}"#,
+                first_t = &first[HELPER.len()..]
+            )
+        );
+    }
+
+    #[test]
+    fn an_undefined_template_stops_the_field() {
+        let user = parse(r#"{{ define "t" }}{{ template "nope" . }}{{ end }}"#).unwrap();
+        let mut c = Copies::new(Library::new([&user]), None);
+        assert!(
+            c.field(parse(r#"{{ template "t" . }}"#).unwrap().root)
+                .is_err()
+        );
+        assert!(
+            c.field(parse(r#"{{ template "nope" . }}"#).unwrap().root)
+                .is_err()
+        );
+        assert_eq!(c.file().unwrap(), HELPER);
     }
 }
 
@@ -248,8 +303,8 @@ mod escaping {
     fn actions_are_wrapped_and_text_escaped() {
         let t = parse(r#"a"b\{{ if .X }}{{ $v := .Y }}{{ $v | len }}{{ end }}"#).unwrap();
         assert_eq!(
-            print::nodes(&escape(&t.root).unwrap()),
-            r#"a\"b\\{{ if .X }}{{ $v := .Y }}{{ reReplaceAll "^\"|\"$" "" (printf "%q" (print ($v | len))) }}{{ end }}"#
+            print::nodes(&escape(&t.root, &mut |_, _| None).unwrap()),
+            r#"a\"b\\{{ if .X }}{{ $v := .Y }}{{ template "am2amp" $v | len }}{{ end }}"#
         );
     }
 

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::gotmpl::escape::{wrap_body, yaml_body};
+use crate::gotmpl::escape::{escape_action, yaml_body};
 use crate::gotmpl::print::{self, Writer};
 use crate::gotmpl::{Template, ast::Node, parse_in_scope};
 
@@ -107,7 +107,7 @@ fn quote_uncached(expr: &str, vars: &[&str]) -> String {
     let parsed: Template = parse_in_scope(&format!("{{{{ {expr} }}}}"), vars)
         .unwrap_or_else(|e| panic!("generated expression {expr:?}: {}", e.message));
     match parsed.root.as_slice() {
-        [Node::Action(p)] => format!("{{{{ {} }}}}", print::pipe(&wrap_body(p))),
+        [Node::Action(p)] => print::nodes(&vec![escape_action(p)]),
         _ => panic!("generated expression {expr:?} is not one action"),
     }
 }
@@ -267,7 +267,13 @@ mod tests {
         ]);
         assert_eq!(
             msg,
-            "am2amp: 1\nreceiver: \"team \\\"x\\\"\\n{{ \"{\" }}{\"\nstatus: \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print (.Status))) }}\"\ngroup:\n  labels:{{ range $am2ampKey, $am2ampValue := .GroupLabels }}\n    \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print ($am2ampKey))) }}\": \"{{ reReplaceAll \"^\\\"|\\\"$\" \"\" (printf \"%q\" (print ($am2ampValue))) }}\"{{ else }} {}{{ end }}\n  empty: []"
+            r#"am2amp: 1
+receiver: "team \"x\"\n{{ "{" }}{"
+status: "{{ template "am2amp" .Status }}"
+group:
+  labels:{{ range $am2ampKey, $am2ampValue := .GroupLabels }}
+    "{{ template "am2amp" $am2ampKey }}": "{{ template "am2amp" $am2ampValue }}"{{ else }} {}{{ end }}
+  empty: []"#
         );
         assert!(crate::gotmpl::parse(&msg).is_ok());
     }

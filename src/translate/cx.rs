@@ -4,11 +4,8 @@
 use std::path::PathBuf;
 
 use crate::diag::{Code, Diagnostic};
-use crate::gotmpl::escape::escape;
-use crate::gotmpl::inline::{Library, inline};
-use crate::gotmpl::subst::replace_data_field;
+use crate::gotmpl::copies::Copies;
 use crate::gotmpl::{parse, print};
-use crate::lint::field_span;
 use crate::model::{Secret, Sp, Tmpl};
 use crate::source::{Sources, Span};
 use crate::validate::GlobalView;
@@ -43,8 +40,8 @@ pub struct Cx<'a> {
     pub opts: &'a Options,
     /// What integrations inherit.
     pub global: GlobalView<'a>,
-    /// Named templates (user files over am2amp's defaults).
-    pub lib: Library<'a>,
+    /// Named templates (user files over am2amp's defaults) and their escaped copies.
+    pub templates: Copies<'a>,
     /// Route keys per receiver.
     pub routes: RouteKeys,
     /// The Alertmanager version the config ran on before the migration.
@@ -113,57 +110,24 @@ impl Cx<'_> {
         if text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n)) {
             self.external_url_advice(e, name);
         }
-        self.template(e, name, text, configured)
+        self.template(text)
     }
 
-    /// The message value of a template text (`at` locates it in the file, when it is there).
-    pub fn template(&mut self, e: &Entry, name: &str, text: &str, at: Option<&Sp<Tmpl>>) -> Value {
+    /// The message value of a template text.
+    pub fn template(&mut self, text: &str) -> Value {
         if !text.contains("{{") {
             return Value::Str(text.to_string());
         }
         if let Some(v) = self.compiled.get(text) {
             return v.clone();
         }
-        let before = self.diags.len();
-        let v = self.compile(e, name, text, at);
-        if self.diags.len() == before {
-            self.compiled.insert(text.to_string(), v.clone());
-        }
-        v
-    }
-
-    fn compile(&mut self, e: &Entry, name: &str, text: &str, at: Option<&Sp<Tmpl>>) -> Value {
         // Syntax errors and undefined templates are reported by the template lint.
-        let Ok(parsed) = parse(text) else {
-            return Value::Str(String::new());
+        let v = match parse(text).map(|t| self.templates.field(t.root)) {
+            Ok(Ok(escaped)) => Value::Tmpl(print::nodes(&escaped).into()),
+            _ => Value::Str(String::new()),
         };
-        let inlined = inline(&parsed.root, &self.lib).map(|list| match &self.opts.external_url {
-            Some(url) => replace_data_field(list, "ExternalURL", url),
-            None => list,
-        });
-        match inlined {
-            Ok(list) => match escape(&list) {
-                Ok(escaped) => Value::Tmpl(print::nodes(&escaped).into()),
-                Err(_) => Value::Str(String::new()),
-            },
-            Err(err) if err.undefined => Value::Str(String::new()),
-            Err(err) => {
-                let span = match at {
-                    Some(t) => field_span(self.sources, &t.value.0, &err.pos),
-                    None => e.span,
-                };
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::InlineFailed,
-                        span,
-                        format!("in `{name}`: {}", err.message),
-                    )
-                    .label("this call cannot be expanded into the SNS message")
-                    .help("rewrite the template without recursion, or pass the argument it uses"),
-                );
-                Value::Str(String::new())
-            }
-        }
+        self.compiled.insert(text.to_string(), v.clone());
+        v
     }
 
     /// Notes that field `name` of entry `e` links to `.ExternalURL`.
@@ -213,7 +177,7 @@ impl Cx<'_> {
                 )
                 .label("rendered for each notification"),
             );
-            return (field.to_string(), self.template(e, field, value, None));
+            return (field.to_string(), self.template(value));
         }
         self.secrets
             .carry(field, e.reference(field), value, span, self.diags)

@@ -21,7 +21,8 @@ use std::path::Path;
 
 use crate::alertmanager::duration;
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::gotmpl::inline::Library;
+use crate::gotmpl::copies::Copies;
+use crate::gotmpl::library::Library;
 use crate::gotmpl::print::Writer;
 use crate::gotmpl::{Template, parse};
 use crate::lint::ParsedFile;
@@ -134,7 +135,7 @@ pub fn translate(
     let mut cx = cx::Cx {
         opts,
         global: GlobalView::new(input.config.global.as_ref().map(|g| &g.value)),
-        lib,
+        templates: Copies::new(lib, opts.external_url.clone()),
         routes: routes::RouteKeys::new(input.config.route.as_ref()),
         source_version,
         order: if source_version >= Version::new(0, 28) {
@@ -161,7 +162,13 @@ pub fn translate(
             .unwrap_or(Path::new("."))
             .to_path_buf(),
     };
-    let (template_files, names) = templates::files(input.templates, cx.sources);
+    templates::reserved(input.templates, cx.diags);
+    for p in input.templates {
+        if crate::gotmpl::copies::is_generated(&p.template) {
+            cx.templates.inherit(&p.template);
+        }
+    }
+    let (mut template_files, mut names) = templates::files(input.templates, cx.sources);
     let mut replaced = Vec::new();
     let mut out: Vec<YamlEntry> = Vec::new();
     for en in input.root.as_map().unwrap_or(&[]) {
@@ -179,12 +186,8 @@ pub fn translate(
                     .map_or(&[][..], |r| &r.value);
                 receivers::rewrite(&mut cx, &en.value, model, &mut replaced)
             }
-            "templates" => {
-                if names.is_empty() {
-                    continue;
-                }
-                Node::seq(names.iter().map(Node::string).collect())
-            }
+            // Set below, once the receivers have called the copies they need.
+            "templates" => en.value.clone(),
             "route" => route(&mut cx, &en.value),
             "tracing" | "event_recorder" => {
                 replaced.push(en.key.span.to(en.value.extent()));
@@ -206,6 +209,10 @@ pub fn translate(
         });
     }
     cx.flush_external_url();
+    if let Some(text) = cx.templates.file() {
+        templates::add_generated(&mut template_files, &mut names, text);
+    }
+    templates::set_entry(&mut out, &names);
     if let Some(g) = input
         .root
         .as_map()

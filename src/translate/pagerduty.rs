@@ -138,7 +138,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     // An empty `source` becomes the `client` template at load.
     let source = match p.source.as_ref().filter(|s| !s.value.is_empty()) {
         Some(s) => cx.field(e, "source", Some(s), ""),
-        None => cx.template(e, "source", &client_text, p.client.as_ref()),
+        None => cx.template(&client_text),
     };
     out.push(("source".into(), source));
     let severity = match p.severity.as_ref().filter(|s| !s.value.is_empty()) {
@@ -185,13 +185,13 @@ fn details(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     let mut out = Vec::new();
     let configured = p.details.as_ref().map_or(&[][..], |d| d.value.as_slice());
     for (k, v) in configured {
-        out.push((k.value.clone(), tree::value(cx, e, "details", &v.value.0)));
+        out.push((k.value.clone(), tree::value(cx, &v.value.0)));
     }
     let mut defaulted = false;
     for (k, text) in DEFAULT_DETAILS {
         if !configured.iter().any(|(ck, _)| ck.value == *k) {
             defaulted = true;
-            out.push((k.to_string(), cx.template(e, "details", text, None)));
+            out.push((k.to_string(), cx.template(text)));
         }
     }
     if defaulted && cx.source_version >= Version::new(0, 30) {

@@ -166,6 +166,7 @@ fn resolved(kind: IntegrationKind, explicit: Option<&Sp<bool>>) -> bool {
 fn convert(cx: &mut Cx, e: &Entry, name_span: Span, section: Value, send_resolved: bool) -> Node {
     let mut top = header(cx, e, name_span);
     top.push((e.integration.to_string(), section));
+    cx.templates.use_helper();
     let message = contract::render(&top);
     sns::converted(cx, e, name_span, send_resolved, message)
 }

@@ -1,22 +1,90 @@
 //! Template files in the output: each file under a unique bare name (AMP rejects paths), in
-//! the order Alertmanager loads them.
+//! the order Alertmanager loads them, then am2amp's file of escaped copies.
 
 use std::collections::BTreeSet;
 
+use crate::diag::{Code, Diagnostic};
+use crate::gotmpl::copies;
 use crate::lint::ParsedFile;
-use crate::source::Sources;
+use crate::source::{Sources, Span};
+use crate::yaml::{Entry, Node};
 
-/// `template_files` entries (name → text) and the names for `templates:`.
+/// The name am2amp's own template file gets, unless a user file has it.
+const GENERATED: &str = "am2amp.tmpl";
+
+/// `template_files` entries (name → text) and the names for `templates:`, without the file
+/// am2amp generated when the input was converted before (it is generated again).
 pub fn files(parsed: &[ParsedFile], sources: &Sources) -> (Vec<(String, String)>, Vec<String>) {
     let mut used = BTreeSet::new();
     let mut files = Vec::new();
-    for p in parsed {
+    for p in parsed.iter().filter(|p| !copies::is_generated(&p.template)) {
         let name = unique(&p.file.name, &used);
         used.insert(name.clone());
         files.push((name, sources.get(p.file.source).text.clone()));
     }
     let names = files.iter().map(|(n, _)| n.clone()).collect();
     (files, names)
+}
+
+/// Adds am2amp's template file after the user's.
+pub fn add_generated(files: &mut Vec<(String, String)>, names: &mut Vec<String>, text: String) {
+    let used = names.iter().cloned().collect();
+    let name = unique(GENERATED, &used);
+    names.push(name.clone());
+    files.push((name, text));
+}
+
+/// Sets `templates:` of the inner config to `names`: in place, after `global` when it is
+/// missing, removed when there are none.
+pub fn set_entry(config: &mut Vec<Entry>, names: &[String]) {
+    let at = config
+        .iter()
+        .position(|e| e.key.as_str() == Some("templates"));
+    if names.is_empty() {
+        if let Some(i) = at {
+            config.remove(i);
+        }
+        return;
+    }
+    let value = Node::seq(names.iter().map(Node::string).collect());
+    match at {
+        Some(i) => config[i].value = value,
+        None => {
+            let after_global = config
+                .iter()
+                .position(|e| e.key.as_str() == Some("global"))
+                .map_or(0, |i| i + 1);
+            config.insert(
+                after_global,
+                Entry {
+                    key: Node::string("templates"),
+                    value,
+                },
+            );
+        }
+    }
+}
+
+/// Reports user templates named like those am2amp generates.
+pub fn reserved(parsed: &[ParsedFile], diags: &mut Vec<Diagnostic>) {
+    for p in parsed.iter().filter(|p| !copies::is_generated(&p.template)) {
+        for d in p
+            .template
+            .defines
+            .iter()
+            .filter(|d| copies::is_reserved(&d.name))
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::ReservedTemplate,
+                    Span::new(p.file.source, d.name_pos.clone()),
+                    format!("template name `{}` is reserved by am2amp", d.name),
+                )
+                .label("am2amp defines this name in the converted definition")
+                .help("rename the template (and its calls)"),
+            );
+        }
+    }
 }
 
 /// `name`, or `stem-2.ext`, `stem-3.ext`, … when it is taken.

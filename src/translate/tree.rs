@@ -4,20 +4,20 @@
 use crate::yaml::{Kind, Node};
 
 use super::contract::Value;
-use super::cx::{Cx, Entry};
+use super::cx::Cx;
 
 /// A YAML value whose scalars are templates, as a message value.
-pub fn value(cx: &mut Cx, e: &Entry, field: &str, node: &Node) -> Value {
+pub fn value(cx: &mut Cx, node: &Node) -> Value {
     match &node.kind {
         Kind::Null => Value::Str(String::new()),
-        Kind::Scalar(s) => cx.template(e, field, &s.value, None),
-        Kind::Seq(items) => Value::Seq(items.iter().map(|n| value(cx, e, field, n)).collect()),
+        Kind::Scalar(s) => cx.template(&s.value),
+        Kind::Seq(items) => Value::Seq(items.iter().map(|n| value(cx, n)).collect()),
         Kind::Map(entries) => Value::Map(
             entries
                 .iter()
                 .map(|en| {
                     let k = en.key.as_str().unwrap_or("").to_string();
-                    (k, value(cx, e, field, &en.value))
+                    (k, value(cx, &en.value))
                 })
                 .collect(),
         ),

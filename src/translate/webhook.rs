@@ -66,7 +66,7 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
     out.push(("group_labels".into(), Value::Pairs(".GroupLabels".into())));
     out.push(("alerts".into(), alerts(max)));
     if let Some(p) = &w.payload {
-        out.push(("payload".into(), tree::value(cx, e, "payload", &p.value.0)));
+        out.push(("payload".into(), tree::value(cx, &p.value.0)));
     }
     Value::Map(out)
 }

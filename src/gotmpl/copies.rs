@@ -1,0 +1,200 @@
+//! Escaped copies of named templates. A converted field cannot call `x` (its output would not
+//! be escaped), so it calls `am2amp:x`, a copy of `x` whose every printed byte is escaped and
+//! whose own calls go to escaped copies too; the copies, and [`HELPER`], go to one template
+//! file of the definition. Go runs a copy exactly like the original: dot and `$` are the
+//! argument and the caller's variables are out of reach, so recursion and calls without an
+//! argument behave as they did.
+//!
+//! With `--external-url`, `.ExternalURL` becomes the old Alertmanager's URL where dot is the
+//! notification data. A copy called with the caller's own data gets that replacement
+//! (`am2amp:x`); called with anything else, it does not (`am2amp.plain:x`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::ast::Node;
+use super::ast::{Define, List, Pos};
+use super::escape::{Copy, HELPER, escape, helper_body};
+use super::library::Library;
+use super::subst::replace_data_field;
+use super::walk;
+use super::{Template, print};
+
+/// Prefix of the copies called with the notification data.
+pub const PREFIX: &str = "am2amp:";
+/// Prefix of the copies called with another argument (only with an external URL).
+pub const PLAIN_PREFIX: &str = "am2amp.plain:";
+
+/// True for the names am2amp's generated template file defines.
+pub fn is_reserved(name: &str) -> bool {
+    name == HELPER || name.starts_with(PREFIX) || name.starts_with(PLAIN_PREFIX)
+}
+
+/// An escaped copy.
+#[derive(Debug)]
+enum Made {
+    /// Static text only: calls are replaced by it.
+    Text(String),
+    /// A template to call.
+    Body(List),
+}
+
+/// True for a template file am2amp generated (converting its definition again).
+pub fn is_generated(t: &Template) -> bool {
+    t.defines.iter().any(|d| d.name == HELPER)
+        && t.defines.iter().all(|d| is_reserved(&d.name))
+        && t.root
+            .iter()
+            .all(|n| matches!(n, Node::Text(s, _) if s.trim().is_empty()))
+}
+
+/// The escaped copies one config needs, made on demand.
+#[derive(Debug)]
+pub struct Copies<'a> {
+    lib: Library<'a>,
+    external_url: Option<String>,
+    /// Copy name → what replaces a call of it (`None` while it is being made: a recursive
+    /// call).
+    made: BTreeMap<String, Option<Made>>,
+    /// Copies defined by the generated file of an input that was converted before.
+    inherited: BTreeMap<String, List>,
+    /// Whether a template reads `ExternalURL`, by name.
+    reads_url: HashMap<String, bool>,
+    /// True once a message prints through [`HELPER`].
+    used: bool,
+}
+
+impl<'a> Copies<'a> {
+    /// Copies of the templates in `lib`; `external_url` replaces `.ExternalURL` of the data.
+    pub fn new(lib: Library<'a>, external_url: Option<String>) -> Self {
+        Copies {
+            lib,
+            external_url,
+            made: BTreeMap::new(),
+            inherited: BTreeMap::new(),
+            reads_url: HashMap::new(),
+            used: false,
+        }
+    }
+
+    /// Keeps the copies of a generated file (see [`is_generated`]) for the messages converted
+    /// before, which call them; copies made now replace them.
+    pub fn inherit(&mut self, generated: &Template) {
+        for d in generated.defines.iter().filter(|d| d.name != HELPER) {
+            self.inherited.insert(d.name.clone(), d.list.clone());
+        }
+        self.used = true;
+    }
+
+    /// Notes that a message prints through [`HELPER`] (every contract message does).
+    pub fn use_helper(&mut self) {
+        self.used = true;
+    }
+
+    /// The escaped form of a field's template (dot is the notification data), or the position
+    /// of a call of an undefined template.
+    pub fn field(&mut self, list: List) -> Result<List, Pos> {
+        let list = match &self.external_url {
+            Some(url) => replace_data_field(list, "ExternalURL", url),
+            None => list,
+        };
+        self.used = true;
+        escape(&list, &mut |name, own_dot| self.copy(name, own_dot))
+    }
+
+    /// What replaces a call of `name` with (`data`) or without the notification data as
+    /// argument; `None` when `name`, or a template it calls, is undefined.
+    fn copy(&mut self, name: &str, data: bool) -> Option<Copy> {
+        let data = data || self.external_url.is_none() || !self.reads_external_url(name);
+        let copy = format!("{}{name}", if data { PREFIX } else { PLAIN_PREFIX });
+        match self.made.get(&copy) {
+            Some(Some(Made::Text(t))) => return Some(Copy::Text(t.clone())),
+            Some(_) => return Some(Copy::Call(copy)),
+            None => {}
+        }
+        let body = self.lib.get(name)?.clone();
+        let body = match (&self.external_url, data) {
+            (Some(url), true) => replace_data_field(body, "ExternalURL", url),
+            _ => body,
+        };
+        self.made.insert(copy.clone(), None);
+        let Ok(escaped) = escape(&body, &mut |n, own_dot| self.copy(n, data && own_dot)) else {
+            self.made.remove(&copy);
+            return None;
+        };
+        let text: Option<String> = escaped
+            .iter()
+            .map(|n| match n {
+                Node::Text(t, _) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let (made, replace) = match text {
+            Some(t) => (Made::Text(t.clone()), Copy::Text(t)),
+            None => (Made::Body(escaped), Copy::Call(copy.clone())),
+        };
+        self.made.insert(copy, Some(made));
+        Some(replace)
+    }
+
+    /// Whether `name`, or a template it calls, reads a field `ExternalURL` (then the copy
+    /// for the data differs from the plain one).
+    fn reads_external_url(&mut self, name: &str) -> bool {
+        if let Some(&known) = self.reads_url.get(name) {
+            return known;
+        }
+        let mut seen = HashSet::new();
+        let mut stack = vec![name.to_string()];
+        let mut reads = false;
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            let Some(body) = self.lib.get(&n) else {
+                continue;
+            };
+            walk::list(body, &mut |item| match item {
+                walk::Item::Call(c) => stack.push(c.to_string()),
+                walk::Item::Chain(chain) => {
+                    reads |= chain.first().is_some_and(|f| f == "ExternalURL")
+                }
+            });
+        }
+        self.reads_url.insert(name.to_string(), reads);
+        reads
+    }
+
+    /// The template file defining [`HELPER`] and every copy made, in name order; `None` when
+    /// no field was escaped.
+    pub fn file(&self) -> Option<String> {
+        if !self.used {
+            return None;
+        }
+        let define = |name: &str, list: List| {
+            let mut line = print::template(&Template {
+                root: Vec::new(),
+                defines: vec![Define {
+                    name: name.to_string(),
+                    name_pos: 0..0,
+                    list,
+                }],
+            });
+            line.push('\n');
+            line
+        };
+        let mut bodies: BTreeMap<&str, &List> = self
+            .inherited
+            .iter()
+            .map(|(n, l)| (n.as_str(), l))
+            .collect();
+        for (name, made) in &self.made {
+            if let Some(Made::Body(body)) = made {
+                bodies.insert(name, body);
+            }
+        }
+        let mut text = define(HELPER, helper_body());
+        for (name, body) in bodies {
+            text.push_str(&define(name, body.clone()));
+        }
+        Some(text)
+    }
+}
