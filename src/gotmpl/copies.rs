@@ -19,6 +19,9 @@ use super::subst::replace_data_field;
 use super::walk;
 use super::{Template, print};
 
+/// How many nested calls are copied at once.
+const MAX_DEPTH: usize = 32;
+
 /// Prefix of the copies called with the notification data.
 pub const PREFIX: &str = "am2amp:";
 /// Prefix of the copies called with another argument (only with an external URL).
@@ -57,6 +60,10 @@ pub struct Copies<'a> {
     made: BTreeMap<String, Option<Made>>,
     /// Copies defined by the generated file of an input that was converted before.
     inherited: BTreeMap<String, List>,
+    /// Nested calls being made now.
+    depth: usize,
+    /// Copies to make once the current field is done: (copy, template, data).
+    pending: Vec<(String, String, bool)>,
     /// Whether a template reads `ExternalURL`, by name.
     reads_url: HashMap<String, bool>,
     /// True once a message prints through [`HELPER`].
@@ -72,6 +79,8 @@ impl<'a> Copies<'a> {
             made: BTreeMap::new(),
             inherited: BTreeMap::new(),
             reads_url: HashMap::new(),
+            depth: 0,
+            pending: Vec::new(),
             used: false,
         }
     }
@@ -98,11 +107,15 @@ impl<'a> Copies<'a> {
             None => list,
         };
         self.used = true;
-        escape(&list, &mut |name, own_dot| self.copy(name, own_dot))
+        let escaped = escape(&list, &mut |name, own_dot| self.copy(name, own_dot));
+        self.make_pending();
+        escaped
     }
 
     /// What replaces a call of `name` with (`data`) or without the notification data as
-    /// argument; `None` when `name`, or a template it calls, is undefined.
+    /// argument; `None` when `name`, or a template it calls, is undefined. Beyond
+    /// [`MAX_DEPTH`] nested calls the copy is made later, from [`Copies::field`], so that no
+    /// chain of calls can exhaust the stack.
     fn copy(&mut self, name: &str, data: bool) -> Option<Copy> {
         let data = data || self.external_url.is_none() || !self.reads_external_url(name);
         let copy = format!("{}{name}", if data { PREFIX } else { PLAIN_PREFIX });
@@ -111,16 +124,35 @@ impl<'a> Copies<'a> {
             Some(_) => return Some(Copy::Call(copy)),
             None => {}
         }
+        self.lib.get(name)?;
+        self.made.insert(copy.clone(), None);
+        if self.depth >= MAX_DEPTH {
+            self.pending.push((copy.clone(), name.to_string(), data));
+            return Some(Copy::Call(copy));
+        }
+        let Some(made) = self.make(name, data) else {
+            self.made.remove(&copy);
+            return None;
+        };
+        let replace = match &made {
+            Made::Text(t) => Copy::Text(t.clone()),
+            Made::Body(_) => Copy::Call(copy.clone()),
+        };
+        self.made.insert(copy, Some(made));
+        Some(replace)
+    }
+
+    /// The escaped copy of `name`.
+    fn make(&mut self, name: &str, data: bool) -> Option<Made> {
         let body = self.lib.get(name)?.clone();
         let body = match (&self.external_url, data) {
             (Some(url), true) => replace_data_field(body, "ExternalURL", url),
             _ => body,
         };
-        self.made.insert(copy.clone(), None);
-        let Ok(escaped) = escape(&body, &mut |n, own_dot| self.copy(n, data && own_dot)) else {
-            self.made.remove(&copy);
-            return None;
-        };
+        self.depth += 1;
+        let escaped = escape(&body, &mut |n, own_dot| self.copy(n, data && own_dot));
+        self.depth -= 1;
+        let escaped = escaped.ok()?;
         let text: Option<String> = escaped
             .iter()
             .map(|n| match n {
@@ -128,12 +160,24 @@ impl<'a> Copies<'a> {
                 _ => None,
             })
             .collect();
-        let (made, replace) = match text {
-            Some(t) => (Made::Text(t.clone()), Copy::Text(t)),
-            None => (Made::Body(escaped), Copy::Call(copy.clone())),
-        };
-        self.made.insert(copy, Some(made));
-        Some(replace)
+        Some(match text {
+            Some(t) => Made::Text(t),
+            None => Made::Body(escaped),
+        })
+    }
+
+    /// Makes the copies deferred by [`Copies::copy`]. They are called by name already, so
+    /// static ones are written as templates too; one that cannot be made (a call of an
+    /// undefined template, which the lint reports) is left empty.
+    fn make_pending(&mut self) {
+        while let Some((copy, name, data)) = self.pending.pop() {
+            let body = match self.make(&name, data) {
+                Some(Made::Body(b)) => b,
+                Some(Made::Text(t)) => vec![Node::Text(t, 0..0)],
+                None => Vec::new(),
+            };
+            self.made.insert(copy, Some(Made::Body(body)));
+        }
     }
 
     /// Whether `name`, or a template it calls, reads a field `ExternalURL` (then the copy

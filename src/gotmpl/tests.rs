@@ -280,6 +280,38 @@ mod copies {
     }
 
     #[test]
+    fn a_long_chain_of_calls_is_copied_without_deep_recursion() {
+        let n = 5000;
+        let mut text: String = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{{{ define "t{i}" }}}}{{{{ template "t{}" . }}}}{{{{ end }}}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        text.push_str(&format!(
+            r#"{{{{ define "t{n}" }}}}{{{{ .Status }}}}{{{{ end }}}}"#
+        ));
+        let user = parse(&text).unwrap();
+        // A small stack: recursing once per call would overflow it.
+        let (field, file) = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || copied(r#"{{ template "t0" . }}"#, &user, None))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(field, r#"{{ template "am2amp:t0" . }}"#);
+        assert_eq!(file.lines().count(), n + 2);
+        assert!(
+            file.contains(r#"{{ define "am2amp:t31" }}{{ template "am2amp:t32" . }}{{ end }}"#)
+        );
+        assert!(file.contains(&format!(
+            r#"{{{{ define "am2amp:t{n}" }}}}{{{{ template "am2amp" .Status }}}}{{{{ end }}}}"#
+        )));
+    }
+
+    #[test]
     fn an_undefined_template_stops_the_field() {
         let user = parse(r#"{{ define "t" }}{{ template "nope" . }}{{ end }}"#).unwrap();
         let mut c = Copies::new(Library::new([&user]), None);
