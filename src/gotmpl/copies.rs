@@ -11,13 +11,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::Template;
 use super::ast::Node;
-use super::ast::{Define, List, Pos};
+use super::ast::{List, Pos};
 use super::escape::{Copy, HELPER, escape, helper_body};
 use super::library::Library;
+use super::print::Writer;
 use super::subst::replace_data_field;
 use super::walk;
-use super::{Template, print};
 
 /// How many nested calls are copied at once.
 const MAX_DEPTH: usize = 32;
@@ -213,18 +214,6 @@ impl<'a> Copies<'a> {
         if !self.used {
             return None;
         }
-        let define = |name: &str, list: List| {
-            let mut line = print::template(&Template {
-                root: Vec::new(),
-                defines: vec![Define {
-                    name: name.to_string(),
-                    name_pos: 0..0,
-                    list,
-                }],
-            });
-            line.push('\n');
-            line
-        };
         let mut bodies: BTreeMap<&str, &List> = self
             .inherited
             .iter()
@@ -235,10 +224,14 @@ impl<'a> Copies<'a> {
                 bodies.insert(name, body);
             }
         }
-        let mut text = define(HELPER, helper_body());
+        let mut w = Writer::default();
+        w.define(HELPER, &helper_body());
+        w.text("\n");
         for (name, body) in bodies {
-            text.push_str(&define(name, body.clone()));
+            w.define(name, body);
+            w.text("\n");
         }
+        let text = w.finish();
         Some(text)
     }
 }

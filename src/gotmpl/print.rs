@@ -6,9 +6,7 @@ use super::ast::{Arg, Call, Command, Control, List, Node, Pipe, Template};
 pub fn template(t: &Template) -> String {
     let mut out = Writer::default();
     for d in &t.defines {
-        out.action(&format!("define {}", quote_name(&d.name)));
-        list(&mut out, &d.list);
-        out.action("end");
+        out.define(&d.name, &d.list);
     }
     list(&mut out, &t.root);
     out.0
@@ -73,6 +71,13 @@ impl Writer {
     /// Appends nodes.
     pub fn nodes(&mut self, l: &List) {
         list(self, l);
+    }
+
+    /// Appends `{{ define "name" }}…{{ end }}`.
+    pub fn define(&mut self, name: &str, body: &List) {
+        self.action(&format!("define {}", quote_name(name)));
+        list(self, body);
+        self.action("end");
     }
 
     /// The text written.

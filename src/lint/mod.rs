@@ -2,4 +2,4 @@
 
 mod templates;
 
-pub use templates::{ParsedFile, check_templates, field_span};
+pub use templates::{ParsedFile, check_templates};
