@@ -88,6 +88,35 @@ fn from_definition(
         .collect()
 }
 
+/// The paths matching a glob, sorted. When only the file name has wildcards (`templates/*.tmpl`,
+/// nearly always) the directory is listed, as Go's `filepath.Glob` does, instead of stat-ing
+/// every ancestor as `glob::glob` does: a bulk run resolves one such glob per input.
+fn glob_paths(full: &Path) -> Result<Vec<PathBuf>, glob::PatternError> {
+    let has_meta = |s: &str| s.contains(['*', '?', '[', '\\']);
+    let (Some(dir), Some(name)) = (full.parent(), full.file_name().and_then(|n| n.to_str())) else {
+        return glob::glob(&full.to_string_lossy()).map(|p| p.flatten().collect());
+    };
+    if has_meta(&dir.to_string_lossy()) || !has_meta(name) {
+        return glob::glob(&full.to_string_lossy()).map(|p| p.flatten().collect());
+    }
+    let pattern = glob::Pattern::new(name)?;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names: Vec<_> = listing
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_str().is_some_and(|n| pattern.matches(n)))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().map(|n| full.with_file_name(n)).collect())
+}
+
 fn from_disk(
     entry: &Sp<String>,
     base: &Path,
@@ -101,7 +130,7 @@ fn from_disk(
     } else {
         base.join(&entry.value)
     };
-    let paths = match glob::glob(&full.to_string_lossy()) {
+    let paths = match glob_paths(&full) {
         Ok(p) => p,
         Err(e) => {
             diags.push(
@@ -112,7 +141,7 @@ fn from_disk(
         }
     };
     let mut out = Vec::new();
-    for path in paths.flatten() {
+    for path in paths {
         if !path.is_file() || !seen.insert(path.display().to_string()) {
             continue;
         }
@@ -149,4 +178,42 @@ fn from_disk(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listing_a_directory_matches_what_the_glob_crate_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b.tmpl",
+            "a.tmpl",
+            ".hidden.tmpl",
+            "x.txt",
+            "[1].tmpl",
+            "ä.tmpl",
+        ] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("d.tmpl")).unwrap();
+        for pattern in [
+            "*.tmpl",
+            "?.tmpl",
+            "[ab].tmpl",
+            "*",
+            "*.none",
+            "a.tmpl",
+            "sub/*.tmpl",
+        ] {
+            let full = dir.path().join(pattern);
+            let expected: Vec<PathBuf> = glob::glob(&full.to_string_lossy())
+                .unwrap()
+                .flatten()
+                .collect();
+            assert_eq!(glob_paths(&full).unwrap(), expected, "{pattern}");
+        }
+        assert!(glob_paths(&dir.path().join("[.tmpl")).is_err());
+    }
 }
