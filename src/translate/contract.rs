@@ -3,6 +3,7 @@
 //! printed through Go's `printf "%q"` inside a double-quoted scalar (see
 //! [`crate::gotmpl::escape`]), so the rendered message parses whatever alerts contain.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::gotmpl::escape::{escape_action, yaml_body};
@@ -12,8 +13,14 @@ use crate::gotmpl::{Template, ast::Node, parse_in_scope};
 /// The contract version written as `am2amp:`.
 pub const VERSION: u32 = 1;
 
+/// [`VERSION`] as it is written.
+pub const VERSION_TEXT: &str = "1";
+
 /// The date format that matches Go's JSON encoding of alert times.
 pub const TIME_FORMAT: &str = "2006-01-02T15:04:05.999999999Z07:00";
+
+/// A mapping key: nearly always a name known at compile time.
+pub type Key = Cow<'static, str>;
 
 /// One value of a message.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +28,7 @@ pub enum Value {
     /// `null`.
     Null,
     /// A YAML token written as is (`1`, `true`, `pagerduty`): the caller guarantees it is one.
-    Raw(String),
+    Raw(Cow<'static, str>),
     /// A string known now.
     Str(String),
     /// Template text that prints the body of a double-quoted scalar (already escaped); shared,
@@ -30,7 +37,7 @@ pub enum Value {
     /// Template text that prints a YAML integer.
     RawTmpl(String),
     /// A mapping with keys known now.
-    Map(Vec<(String, Value)>),
+    Map(Vec<(Key, Value)>),
     /// A sequence known now.
     Seq(Vec<Value>),
     /// A mapping from a template value of type map (`.GroupLabels`): every key and value
@@ -38,6 +45,8 @@ pub enum Value {
     Pairs(String),
     /// A sequence with one item per element of a template value.
     Each(Each),
+    /// A value already rendered by [`rendered`] at this indentation.
+    Rendered(Rc<str>, usize),
 }
 
 /// A sequence built by ranging over a template value.
@@ -61,14 +70,22 @@ impl Value {
     }
 
     /// A mapping from `(key, value)` pairs.
-    pub fn map<K: Into<String>>(entries: Vec<(K, Value)>) -> Value {
+    pub fn map<K: Into<Key>>(entries: Vec<(K, Value)>) -> Value {
         Value::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
     /// A boolean.
     pub fn bool(b: bool) -> Value {
-        Value::Raw(b.to_string())
+        Value::Raw(if b { "true" } else { "false" }.into())
     }
+}
+
+/// `v` rendered once, to be written at `indent` in many messages (an [`Each`] that recurs in
+/// every message costs a tree and a walk per message otherwise).
+pub fn rendered(v: &Value, indent: usize) -> Value {
+    let mut w = Writer::default();
+    value(&mut w, v, indent);
+    Value::Rendered(w.finish().into(), indent)
 }
 
 /// The escaped printing action for an expression, as template text.
@@ -113,7 +130,7 @@ fn quote_uncached(expr: &str, vars: &[&str]) -> String {
 }
 
 /// Renders a top-level mapping as template text.
-pub fn render(entries: &[(String, Value)]) -> String {
+pub fn render(entries: &[(Key, Value)]) -> String {
     let mut w = Writer::default();
     for (i, (k, v)) in entries.iter().enumerate() {
         if i > 0 {
@@ -170,6 +187,10 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
         }
         Value::RawTmpl(t) => {
             w.text(" ");
+            raw(w, t);
+        }
+        Value::Rendered(t, at) => {
+            debug_assert_eq!(*at, indent, "a rendered value moved");
             raw(w, t);
         }
         Value::Map(entries) if entries.is_empty() => w.text(" {}"),
@@ -250,6 +271,11 @@ fn raw(w: &mut Writer, t: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_text_is_the_version() {
+        assert_eq!(VERSION_TEXT, VERSION.to_string());
+    }
 
     #[test]
     fn renders_structure_and_escaped_values() {

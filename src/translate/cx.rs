@@ -11,7 +11,7 @@ use crate::source::{Sources, Span};
 use crate::validate::GlobalView;
 
 use super::Options;
-use super::contract::Value;
+use super::contract::{Key, Value};
 use super::routes::RouteKeys;
 use super::secrets::{self, Secrets};
 
@@ -165,7 +165,7 @@ impl Cx<'_> {
 
     /// The message entry for a secret: a reference (or the value under `--secrets inline`);
     /// a templated value is rendered instead.
-    pub fn secret(&mut self, e: &Entry, field: &str, value: &str, span: Span) -> (String, Value) {
+    pub fn secret(&mut self, e: &Entry, field: &str, value: &str, span: Span) -> (Key, Value) {
         if value.contains("{{") {
             self.diags.push(
                 Diagnostic::new(
@@ -177,7 +177,7 @@ impl Cx<'_> {
                 )
                 .label("rendered for each notification"),
             );
-            return (field.to_string(), self.template(value));
+            return (field.to_string().into(), self.template(value));
         }
         self.secrets
             .carry(field, e.reference(field), value, span, self.diags)

@@ -6,7 +6,7 @@ use crate::model::http::HttpConfig;
 use crate::model::{Secret, Sp};
 use crate::source::Span;
 
-use super::contract::Value;
+use super::contract::{Key, Value};
 use super::cx::{Cx, Entry};
 
 /// The effective `http_config` of an entry (its own, else the global one) as a message value,
@@ -14,17 +14,17 @@ use super::cx::{Cx, Entry};
 pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Option<Value> {
     let h = own.or_else(|| cx.global.http_config())?;
     let base = cx.config_dir.clone();
-    let mut out: Vec<(String, Value)> = Vec::new();
+    let mut out: Vec<(Key, Value)> = Vec::new();
     let h = &h.value;
 
     if let Some(b) = &h.basic_auth {
         let mut m = Vec::new();
         if let Some(u) = &b.value.username {
-            m.push(("username".to_string(), Value::Str(u.value.clone())));
+            m.push(("username".into(), Value::Str(u.value.clone())));
         } else if let Some(f) = &b.value.username_file
             && let Some(u) = cx.secret_file("username_file", f, &base)
         {
-            m.push(("username".to_string(), Value::Str(u.expose().to_string())));
+            m.push(("username".into(), Value::Str(u.expose().to_string())));
         }
         let password = value_or_file(
             cx,
@@ -59,7 +59,7 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Optio
         (kind, creds)
     });
     if let Some((kind, creds)) = auth.or(bearer.map(|b| ("Bearer".to_string(), Some(b)))) {
-        let mut m = vec![("type".to_string(), Value::Str(kind))];
+        let mut m = vec![("type".into(), Value::Str(kind))];
         if let Some((c, span)) = creds {
             m.push(cx.secret(e, "http_config/authorization/credentials", c.expose(), span));
         }
@@ -70,7 +70,7 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Optio
         let o = &o.value;
         let mut m = Vec::new();
         if let Some(id) = &o.client_id {
-            m.push(("client_id".to_string(), Value::Str(id.value.clone())));
+            m.push(("client_id".into(), Value::Str(id.value.clone())));
         }
         let secret = value_or_file(
             cx,
@@ -82,7 +82,7 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Optio
             m.push(cx.secret(e, "http_config/oauth2/client_secret", s.expose(), span));
         }
         if let Some(u) = &o.token_url {
-            m.push(("token_url".to_string(), Value::Str(u.value.clone())));
+            m.push(("token_url".into(), Value::Str(u.value.clone())));
         }
         if let Some(s) = &o.scopes {
             let scopes = s
@@ -90,15 +90,15 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Optio
                 .iter()
                 .map(|s| Value::Str(s.value.clone()))
                 .collect();
-            m.push(("scopes".to_string(), Value::Seq(scopes)));
+            m.push(("scopes".into(), Value::Seq(scopes)));
         }
         if let Some(p) = &o.endpoint_params {
             let params = p
                 .value
                 .iter()
-                .map(|(k, v)| (k.value.clone(), Value::Str(v.value.clone())))
+                .map(|(k, v)| (k.value.clone().into(), Value::Str(v.value.clone())))
                 .collect();
-            m.push(("endpoint_params".to_string(), Value::Map(params)));
+            m.push(("endpoint_params".into(), Value::Map(params)));
         }
         out.push(("oauth2".into(), Value::Map(rename(m))));
     }
@@ -127,10 +127,10 @@ fn value_or_file(
 
 /// Secret entries come back named by their path (`http_config/basic_auth/password_ref`);
 /// inside the message only the last part is the key.
-fn rename(entries: Vec<(String, Value)>) -> Vec<(String, Value)> {
+fn rename(entries: Vec<(Key, Value)>) -> Vec<(Key, Value)> {
     entries
         .into_iter()
-        .map(|(k, v)| (k.rsplit('/').next().unwrap_or(&k).to_string(), v))
+        .map(|(k, v)| (k.rsplit('/').next().unwrap_or(&k).to_string().into(), v))
         .collect()
 }
 

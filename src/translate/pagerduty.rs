@@ -9,7 +9,7 @@ use crate::model::{Secret, Sp, Version};
 use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Kind, Node};
 
-use super::contract::Value;
+use super::contract::{Key, Value};
 use super::cx::{Cx, Entry};
 use super::{http, tree};
 
@@ -31,14 +31,14 @@ const DEFAULT_DETAILS: &[(&str, &str)] = &[
 ];
 
 /// The effective routing or service key.
-enum Key {
+enum RoutingKey {
     /// (field, value, where).
     Value(&'static str, Secret, Span),
     /// (field, the Secrets Manager reference of an AMP definition).
     SecretsManager(&'static str, SecretsManagerRef),
 }
 
-fn key(cx: &mut Cx, p: &Pagerduty) -> Option<Key> {
+fn key(cx: &mut Cx, p: &Pagerduty) -> Option<RoutingKey> {
     let cwd = Path::new(".");
     for (field, value, file) in [
         ("service_key", &p.service_key, &p.service_key_file),
@@ -46,10 +46,10 @@ fn key(cx: &mut Cx, p: &Pagerduty) -> Option<Key> {
     ] {
         match value.as_ref().map(|v| (&v.value, v.span)) {
             Some((PagerdutyKey::Value(s), span)) if !s.is_empty() => {
-                return Some(Key::Value(field, s.clone(), span));
+                return Some(RoutingKey::Value(field, s.clone(), span));
             }
             Some((PagerdutyKey::SecretsManager(r), _)) => {
-                return Some(Key::SecretsManager(field, r.clone()));
+                return Some(RoutingKey::SecretsManager(field, r.clone()));
             }
             _ => {}
         }
@@ -61,7 +61,7 @@ fn key(cx: &mut Cx, p: &Pagerduty) -> Option<Key> {
             };
             return cx
                 .secret_file(name, f, cwd)
-                .map(|k| Key::Value(field, k, f.span));
+                .map(|k| RoutingKey::Value(field, k, f.span));
         }
     }
     None
@@ -71,18 +71,20 @@ fn key(cx: &mut Cx, p: &Pagerduty) -> Option<Key> {
 pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     let v1 =
         p.service_key.as_ref().is_some_and(|k| k.value.is_set()) || p.service_key_file.is_some();
-    let mut out: Vec<(String, Value)> = vec![(
+    let mut out: Vec<(Key, Value)> = vec![(
         "version".into(),
         Value::Raw(if v1 { "1" } else { "2" }.into()),
     )];
     match key(cx, p) {
-        Some(Key::Value(field, value, span)) => out.push(cx.secret(e, field, value.expose(), span)),
-        Some(Key::SecretsManager(field, r)) => {
+        Some(RoutingKey::Value(field, value, span)) => {
+            out.push(cx.secret(e, field, value.expose(), span))
+        }
+        Some(RoutingKey::SecretsManager(field, r)) => {
             let s = |x: &Option<Sp<String>>| {
                 Value::Str(x.as_ref().map_or(String::new(), |v| v.value.clone()))
             };
             out.push((
-                format!("{field}_secrets_manager"),
+                format!("{field}_secrets_manager").into(),
                 Value::map(vec![
                     ("secret_arn", s(&r.secret_arn)),
                     ("secret_key", s(&r.secret_key)),
@@ -185,13 +187,13 @@ fn details(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     let mut out = Vec::new();
     let configured = p.details.as_ref().map_or(&[][..], |d| d.value.as_slice());
     for (k, v) in configured {
-        out.push((k.value.clone(), tree::value(cx, &v.value.0)));
+        out.push((k.value.clone().into(), tree::value(cx, &v.value.0)));
     }
     let mut defaulted = false;
     for (k, text) in DEFAULT_DETAILS {
         if !configured.iter().any(|(ck, _)| ck.value == *k) {
             defaulted = true;
-            out.push((k.to_string(), cx.template(text)));
+            out.push(((*k).into(), cx.template(text)));
         }
     }
     if defaulted && cx.source_version >= Version::new(0, 30) {
@@ -215,7 +217,7 @@ fn details(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
 /// references; `url`, `http_config` and `*_file` settings are removed.
 pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &str) -> Node {
     let key = key(cx, p);
-    if let Some(Key::SecretsManager(..)) = key {
+    if let Some(RoutingKey::SecretsManager(..)) = key {
         return node.clone();
     }
     let mut entries = Vec::new();
@@ -237,7 +239,7 @@ pub fn native(cx: &mut Cx, e: &Entry, node: &Node, p: &Pagerduty, secret_arn: &s
             None => cx.external_url_advice(e, "client_url"),
         }
     }
-    if let Some(Key::Value(field, value, _)) = key {
+    if let Some(RoutingKey::Value(field, value, _)) = key {
         let reference = e.reference(field);
         cx.secrets
             .store(reference.clone(), value.expose().to_string());

@@ -8,7 +8,7 @@ use crate::model::receivers::{IntegrationFields, IntegrationKind, Receiver};
 use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Node};
 
-use super::contract::{self, Each, Value};
+use super::contract::{self, Each, Key, Value};
 use super::cx::{Cx, Entry};
 use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
 
@@ -165,14 +165,14 @@ fn resolved(kind: IntegrationKind, explicit: Option<&Sp<bool>>) -> bool {
 /// The `sns_configs` entry of a converted integration.
 fn convert(cx: &mut Cx, e: &Entry, name_span: Span, section: Value, send_resolved: bool) -> Node {
     let mut top = header(cx, e, name_span);
-    top.push((e.integration.to_string(), section));
+    top.push((e.integration.into(), section));
     cx.templates.use_helper();
     let message = contract::render(&top);
     sns::converted(cx, e, name_span, send_resolved, message)
 }
 
 /// The fields every message starts with.
-fn header(cx: &mut Cx, e: &Entry, name_span: Span) -> Vec<(String, Value)> {
+fn header(cx: &mut Cx, e: &Entry, name_span: Span) -> Vec<(Key, Value)> {
     let route = match cx.routes.unique(e.receiver) {
         Some(k) => Value::Str(k.to_string()),
         None => {
@@ -180,31 +180,39 @@ fn header(cx: &mut Cx, e: &Entry, name_span: Span) -> Vec<(String, Value)> {
             Value::Null
         }
     };
-    let vars = ["$am2ampKey", "$am2ampValue"];
-    let labels = Value::Each(Each {
-        over: ".GroupLabels".into(),
-        vars: vars.iter().map(|v| v.to_string()).collect(),
-        limit: None,
-        item: Box::new(Value::expr(
-            &format!("printf \"%s=%q\" {} {}", vars[0], vars[1]),
-            &vars,
-        )),
-    });
     vec![
-        ("am2amp".into(), Value::Raw(contract::VERSION.to_string())),
+        ("am2amp".into(), Value::Raw(contract::VERSION_TEXT.into())),
         ("integration".into(), Value::Raw(e.integration.into())),
         ("receiver".into(), Value::Str(e.receiver.into())),
-        ("index".into(), Value::Raw(e.index.to_string())),
-        ("status".into(), Value::expr(".Status", &[])),
+        ("index".into(), Value::Raw(e.index.to_string().into())),
+        ("status".into(), STATUS.with(Clone::clone)),
         (
             "group_key".into(),
             Value::map(vec![
                 ("route", route),
-                ("labels", labels),
+                ("labels", LABELS.with(Clone::clone)),
                 ("order", Value::Raw(cx.order.as_str().into())),
             ]),
         ),
     ]
+}
+
+thread_local! {
+    static STATUS: Value = Value::expr(".Status", &[]);
+    /// The group labels as `name="value"` strings (`group_key.labels`, four spaces in).
+    static LABELS: Value = {
+        let vars = ["$am2ampKey", "$am2ampValue"];
+        let each = Value::Each(Each {
+            over: ".GroupLabels".into(),
+            vars: vars.iter().map(|v| v.to_string()).collect(),
+            limit: None,
+            item: Box::new(Value::expr(
+                &format!("printf \"%s=%q\" {} {}", vars[0], vars[1]),
+                &vars,
+            )),
+        });
+        contract::rendered(&each, 4)
+    };
 }
 
 fn group_key_advice(cx: &mut Cx, e: &Entry, name_span: Span) {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 
-use super::contract::Value;
+use super::contract::{Key, Value};
 
 /// How secrets are carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,11 +47,11 @@ impl Secrets {
         value: &str,
         span: Span,
         diags: &mut Vec<Diagnostic>,
-    ) -> (String, Value) {
+    ) -> (Key, Value) {
         match self.mode {
             SecretsMode::Ref => {
                 self.values.insert(reference.clone(), value.to_string());
-                (format!("{field}_ref"), Value::Str(reference))
+                (format!("{field}_ref").into(), Value::Str(reference))
             }
             SecretsMode::Inline => {
                 diags.push(
@@ -63,7 +63,7 @@ impl Secrets {
                     .label("this value travels in every notification")
                     .help("use `--secrets ref` (the default) to carry a reference name instead"),
                 );
-                (field.to_string(), Value::Str(value.to_string()))
+                (field.to_string().into(), Value::Str(value.to_string()))
             }
         }
     }
@@ -145,7 +145,7 @@ mod tests {
 
         let mut s = Secrets::new(SecretsMode::Inline);
         let (k, v) = s.carry("routing_key", r, "abc", Span::default(), &mut diags);
-        assert_eq!((k.as_str(), v), ("routing_key", Value::Str("abc".into())));
+        assert_eq!((&*k, v), ("routing_key", Value::Str("abc".into())));
         assert_eq!(diags.len(), 1);
         assert!(!diags[0].message.contains("abc"));
         assert!(s.values().is_empty());

@@ -6,7 +6,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::slack::Slack;
 use crate::model::{Secret, Sp};
 
-use super::contract::Value;
+use super::contract::{Key, Value};
 use super::cx::{Cx, Entry};
 use super::http;
 
@@ -69,7 +69,7 @@ fn set_secret(s: &Option<Sp<Secret>>) -> Option<&Sp<Secret>> {
 }
 
 /// Where the message goes: a webhook URL, or an app token and its URL.
-fn target(cx: &mut Cx, e: &Entry, s: &Slack, out: &mut Vec<(String, Value)>) {
+fn target(cx: &mut Cx, e: &Entry, s: &Slack, out: &mut Vec<(Key, Value)>) {
     let cwd = Path::new(".");
     let g = cx.global.global;
     let local_url = s
@@ -143,7 +143,7 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
     }
     for (name, default) in FIELDS {
         let v = cx.field(e, name, configured(s, name), default);
-        out.push((name.to_string(), v));
+        out.push(((*name).into(), v));
     }
     if let Some(t) = &s.message_text {
         let v = cx.field(e, "message_text", Some(t), "");
@@ -204,16 +204,10 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
 
 fn action(cx: &mut Cx, e: &Entry, a: &crate::model::receivers::slack::SlackAction) -> Value {
     let mut m = vec![
-        (
-            "type".to_string(),
-            cx.field(e, "type", a.r#type.as_ref(), ""),
-        ),
-        ("text".to_string(), cx.field(e, "text", a.text.as_ref(), "")),
-        ("url".to_string(), cx.field(e, "url", a.url.as_ref(), "")),
-        (
-            "style".to_string(),
-            cx.field(e, "style", a.style.as_ref(), ""),
-        ),
+        ("type".into(), cx.field(e, "type", a.r#type.as_ref(), "")),
+        ("text".into(), cx.field(e, "text", a.text.as_ref(), "")),
+        ("url".into(), cx.field(e, "url", a.url.as_ref(), "")),
+        ("style".into(), cx.field(e, "style", a.style.as_ref(), "")),
     ];
     // Alertmanager clears name, value and confirm of an action that has a URL.
     if a.url.as_ref().is_none_or(|u| u.value.is_empty()) {

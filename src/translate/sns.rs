@@ -130,10 +130,7 @@ pub fn converted(cx: &mut Cx, e: &Entry, at: Span, send_resolved: bool, message:
         (
             "attributes",
             Node::map(vec![
-                (
-                    "am2amp_contract",
-                    Node::string(contract::VERSION.to_string()),
-                ),
+                ("am2amp_contract", Node::string(contract::VERSION_TEXT)),
                 ("am2amp_integration", Node::string(e.integration)),
                 ("am2amp_receiver", Node::string(literal(e.receiver))),
             ]),

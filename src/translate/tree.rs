@@ -16,7 +16,7 @@ pub fn value(cx: &mut Cx, node: &Node) -> Value {
             entries
                 .iter()
                 .map(|en| {
-                    let k = en.key.as_str().unwrap_or("").to_string();
+                    let k = en.key.as_str().unwrap_or("").to_string().into();
                     (k, value(cx, &en.value))
                 })
                 .collect(),

@@ -39,7 +39,7 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
             .help("set `max_alerts` (for example 50): the message then carries the first alerts and the total"),
         );
     }
-    out.push(("max_alerts".into(), Value::Raw(max.to_string())));
+    out.push(("max_alerts".into(), Value::Raw(max.to_string().into())));
     if let Some(t) = &w.timeout {
         out.push(("timeout".into(), Value::Str(t.value.0.clone())));
     }
