@@ -25,6 +25,11 @@ pub fn nodes(l: &List) -> String {
 pub struct Writer(String);
 
 impl Writer {
+    /// A writer with room for `n` bytes.
+    pub fn with_capacity(n: usize) -> Writer {
+        Writer(String::with_capacity(n))
+    }
+
     /// Appends static text.
     pub fn text(&mut self, s: &str) {
         // Most pieces are a few bytes (keys, `:`, indentation), where a plain scan beats

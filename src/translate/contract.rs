@@ -131,7 +131,12 @@ fn quote_uncached(expr: &str, vars: &[&str]) -> String {
 
 /// Renders a top-level mapping as template text.
 pub fn render(entries: &[(Key, Value)]) -> String {
-    let mut w = Writer::default();
+    thread_local! {
+        /// The length of the last message: the next one is usually about as long, and
+        /// growing a buffer of kilobytes by doubling copies it several times.
+        static LAST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let mut w = Writer::with_capacity(LAST.get() + LAST.get() / 8);
     for (i, (k, v)) in entries.iter().enumerate() {
         if i > 0 {
             w.text("\n");
@@ -140,7 +145,9 @@ pub fn render(entries: &[(Key, Value)]) -> String {
         w.text(":");
         value(&mut w, v, 2);
     }
-    w.finish()
+    let text = w.finish();
+    LAST.set(text.len());
+    text
 }
 
 /// Writes a key known now: plain when it is a simple identifier, double-quoted otherwise.
