@@ -59,27 +59,46 @@ impl fmt::Display for Matcher {
     /// `name="value"` as Alertmanager prints it (names with special characters quoted, values
     /// OpenMetrics-escaped).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.name.chars().any(is_reserved) || self.name.is_empty() {
-            write!(f, "{}", strconv::quote(&self.name))?;
+        let mut s = String::new();
+        self.push_to(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl Matcher {
+    /// Appends the [`Display`](fmt::Display) form.
+    pub fn push_to(&self, out: &mut String) {
+        if self.name.is_empty() || self.name.chars().any(is_reserved) {
+            out.push_str(&strconv::quote(&self.name));
         } else {
-            f.write_str(&self.name)?;
+            out.push_str(&self.name);
         }
-        write!(f, "{}\"{}\"", self.op.as_str(), escape_value(&self.value))
+        out.push_str(self.op.as_str());
+        out.push('"');
+        push_escaped_value(out, &self.value);
+        out.push('"');
     }
 }
 
 /// OpenMetrics escaping of a matcher value: only `\`, newline and `"` are escaped.
 pub fn escape_value(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
-    for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '"' => out.push_str("\\\""),
-            c => out.push(c),
-        }
-    }
+    push_escaped_value(&mut out, v);
     out
+}
+
+fn push_escaped_value(out: &mut String, v: &str) {
+    let mut rest = v;
+    while let Some(i) = rest.find(['\\', '\n', '"']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            _ => "\\\"",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Which parser accepted a matcher string.
@@ -341,8 +360,21 @@ pub fn is_classic_name(name: &str) -> bool {
 
 /// Prints matchers as `{a="b",c=~"d"}`.
 pub fn format_set(ms: &[Matcher]) -> String {
-    let parts: Vec<String> = ms.iter().map(ToString::to_string).collect();
-    format!("{{{}}}", parts.join(","))
+    let mut out = String::new();
+    push_set(&mut out, ms);
+    out
+}
+
+/// Appends [`format_set`]'s text.
+pub fn push_set(out: &mut String, ms: &[Matcher]) {
+    out.push('{');
+    for (i, m) in ms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        m.push_to(out);
+    }
+    out.push('}');
 }
 
 #[cfg(test)]

@@ -26,21 +26,25 @@ impl RouteKeys {
 
     fn walk(&mut self, route: &Sp<Route>, parent: Option<&str>, receiver: &str) {
         let r = &route.value;
-        let set = matcher::format_set(&matchers(r));
-        let key = match parent {
-            Some(p) => format!("{p}/{set}"),
-            None => set,
-        };
+        let mut key = String::new();
+        if let Some(p) = parent {
+            key.push_str(p);
+            key.push('/');
+        }
+        matcher::push_set(&mut key, &matchers(r));
         let receiver = r
             .receiver
             .as_ref()
             .filter(|n| !n.value.is_empty())
             .map_or(receiver, |n| n.value.as_str());
         let span = r.receiver.as_ref().map_or(route.key, |n| n.span);
-        self.by_receiver
-            .entry(receiver.to_string())
-            .or_default()
-            .push((key.clone(), span));
+        match self.by_receiver.get_mut(receiver) {
+            Some(nodes) => nodes.push((key.clone(), span)),
+            None => {
+                self.by_receiver
+                    .insert(receiver.to_string(), vec![(key.clone(), span)]);
+            }
+        }
         for child in r.children() {
             self.walk(child, Some(&key), receiver);
         }
