@@ -393,3 +393,49 @@ fn a_user_template_named_like_am2amps_own_is_an_error_at_its_line() {
     assert!(err.contains("t.tmpl:2:11"), "{err}");
     assert_eq!(err.matches("is reserved by am2amp").count(), 1, "{err}");
 }
+
+#[test]
+fn a_default_template_am2amp_cannot_copy_is_an_error_at_the_field_unless_redefined() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("alertmanager.yml"),
+        "templates: [t.tmpl]\nroute:\n  receiver: r\nreceivers:\n  - name: r\n    slack_configs:\n      - api_url: https://hooks.slack.example/x\n        title: '{{ template \"email.default.subject\" . }}'\n        text: '{{ template \"mine\" . }}'\n",
+    )
+    .unwrap();
+    let convert = |tmpl: &str| {
+        std::fs::write(dir.path().join("t.tmpl"), tmpl).unwrap();
+        let out = Command::new(get_cargo_bin("am2amp"))
+            .current_dir(dir.path())
+            .args(["convert", "alertmanager.yml", "--message-format", "concise"])
+            .args(["--topic-arn", "arn:aws:sns:eu-west-1:123456789012:t"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            err,
+        )
+    };
+    let mine = "{{ define \"mine\" }}[{{ template \"opsgenie.default.message\" . }}]{{ end }}\n";
+    let (code, out, err) = convert(mine);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.is_empty());
+    let found: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no-equivalent"))
+        .collect();
+    assert_eq!(found.len(), 2, "{err}");
+    assert!(found[0].starts_with("alertmanager.yml:8:16: error[am2amp::template::no-equivalent]: this field uses `email.default.subject`"), "{err}");
+    assert!(found[1].starts_with("alertmanager.yml:9:15: error[am2amp::template::no-equivalent]: this field uses `opsgenie.default.message`"), "{err}");
+    // Alertmanager uses a file's definition over its default, and so does am2amp.
+    let redefined = format!(
+        "{mine}{{{{ define \"email.default.subject\" }}}}S{{{{ end }}}}\n{{{{ define \"opsgenie.default.message\" }}}}M{{{{ end }}}}\n"
+    );
+    let (code, out, err) = convert(&redefined);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("no-equivalent"), "{err}");
+    // Both are static text, so their copies are spliced into the message.
+    assert!(out.contains(r#"              title: "S""#), "{out}");
+    assert!(out.contains(r#"              text: "[M]""#), "{out}");
+}

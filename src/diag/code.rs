@@ -345,6 +345,15 @@ time. The message is Go's, at the position shown.";
 file listed under `templates:`. Alertmanager fails the notification at send time (`no such
 template`). Check the spelling, or add the file that defines it to `templates:`.";
 
+    NoEquivalent = Template "no-equivalent" Error
+        "A converted field calls a default template am2amp has no escaped copy of."
+        "Converted fields call escaped copies of the templates they use (see
+`am2amp::template::reserved-name`). am2amp makes the copies of Alertmanager's default templates
+from its own equivalents, which cover what PagerDuty, Slack, webhook and SNS use. The others
+(email, OpsGenie, WeChat, VictorOps, Pushover, Telegram, Discord, Webex) have none, so the field
+would be empty in every message. Define the template in a file under `templates:` (Alertmanager
+then uses yours instead of its default), or write the text into the field.";
+
     UnknownFunction = Template "unknown-function" Error
         "A template calls a function that no Alertmanager version has."
         "Alertmanager's templates have Go's built-in functions (`printf`, `len`, `index`, `eq`, …) and

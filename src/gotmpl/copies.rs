@@ -69,6 +69,8 @@ pub struct Copies<'a> {
     reads_url: HashMap<String, bool>,
     /// True once a message prints through [`HELPER`].
     used: bool,
+    /// The first template found undefined while making the current field's copies.
+    undefined: Option<String>,
 }
 
 impl<'a> Copies<'a> {
@@ -83,6 +85,7 @@ impl<'a> Copies<'a> {
             depth: 0,
             pending: Vec::new(),
             used: false,
+            undefined: None,
         }
     }
 
@@ -101,16 +104,24 @@ impl<'a> Copies<'a> {
     }
 
     /// The escaped form of a field's template (dot is the notification data), or the position
-    /// of a call of an undefined template.
+    /// of a call of an undefined template. A call of an undefined template deeper down leaves
+    /// that copy empty; [`Copies::undefined`] names it.
     pub fn field(&mut self, list: List) -> Result<List, Pos> {
         let list = match &self.external_url {
             Some(url) => replace_data_field(list, "ExternalURL", url),
             None => list,
         };
         self.used = true;
+        self.undefined = None;
         let escaped = escape(&list, &mut |name, own_dot| self.copy(name, own_dot));
         self.make_pending();
         escaped
+    }
+
+    /// The first template the last [`Copies::field`] call found undefined, directly or in a
+    /// template it calls.
+    pub fn undefined(&self) -> Option<&str> {
+        self.undefined.as_deref()
     }
 
     /// What replaces a call of `name` with (`data`) or without the notification data as
@@ -125,7 +136,10 @@ impl<'a> Copies<'a> {
             Some(_) => return Some(Copy::Call(copy)),
             None => {}
         }
-        self.lib.get(name)?;
+        if self.lib.get(name).is_none() {
+            self.undefined.get_or_insert_with(|| name.to_string());
+            return None;
+        }
         self.made.insert(copy.clone(), None);
         if self.depth >= MAX_DEPTH {
             self.pending.push((copy.clone(), name.to_string(), data));

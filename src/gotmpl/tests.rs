@@ -319,11 +319,37 @@ mod copies {
             c.field(parse(r#"{{ template "t" . }}"#).unwrap().root)
                 .is_err()
         );
+        assert_eq!(c.undefined(), Some("nope"));
+        assert!(c.field(parse("{{ .Status }}").unwrap().root).is_ok());
+        assert_eq!(c.undefined(), None);
         assert!(
             c.field(parse(r#"{{ template "nope" . }}"#).unwrap().root)
                 .is_err()
         );
+        assert_eq!(c.undefined(), Some("nope"));
         assert_eq!(c.file().unwrap(), HELPER);
+    }
+
+    #[test]
+    fn an_undefined_template_past_the_nesting_limit_is_named() {
+        let n = 40;
+        let mut src = String::new();
+        for i in 0..n {
+            src.push_str(&format!(
+                r#"{{{{ define "t{i}" }}}}{{{{ template "t{}" . }}}}{{{{ end }}}}"#,
+                i + 1
+            ));
+        }
+        src.push_str(&format!(
+            r#"{{{{ define "t{n}" }}}}{{{{ template "nope" . }}}}{{{{ end }}}}"#
+        ));
+        let user = parse(&src).unwrap();
+        let mut c = Copies::new(Library::new([&user]), None);
+        assert!(
+            c.field(parse(r#"{{ template "t0" . }}"#).unwrap().root)
+                .is_ok()
+        );
+        assert_eq!(c.undefined(), Some("nope"));
     }
 }
 

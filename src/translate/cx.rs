@@ -64,8 +64,9 @@ pub struct Cx<'a> {
     pub config_dir: PathBuf,
     /// Where topics came from (collected only when [`super::Topics::tracks_use`]).
     pub topic_use: super::topics::TopicUse,
-    /// Escaped forms of template texts already compiled without findings.
-    pub compiled: std::collections::HashMap<String, Value>,
+    /// Escaped forms of template texts already compiled, with the default template a text
+    /// calls that am2amp has no equivalent of.
+    pub compiled: std::collections::HashMap<String, (Value, Option<String>)>,
 }
 
 /// One integration entry being translated.
@@ -110,24 +111,52 @@ impl Cx<'_> {
         if text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n)) {
             self.external_url_advice(e, name);
         }
-        self.template(text)
+        self.template(text, configured.map_or(e.span, |t| t.span))
     }
 
-    /// The message value of a template text.
-    pub fn template(&mut self, text: &str) -> Value {
+    /// The message value of a template text written `at`.
+    pub fn template(&mut self, text: &str, at: Span) -> Value {
         if !text.contains("{{") {
             return Value::Str(text.to_string());
         }
-        if let Some(v) = self.compiled.get(text) {
-            return v.clone();
-        }
-        // Syntax errors and undefined templates are reported by the template lint.
-        let v = match parse(text).map(|t| self.templates.field(t.root)) {
-            Ok(Ok(escaped)) => Value::Tmpl(print::nodes(&escaped).into()),
-            _ => Value::Str(String::new()),
+        let (v, missing) = match self.compiled.get(text) {
+            Some(hit) => hit.clone(),
+            None => {
+                let compiled = self.compile(text);
+                self.compiled.insert(text.to_string(), compiled.clone());
+                compiled
+            }
         };
-        self.compiled.insert(text.to_string(), v.clone());
+        if let Some(name) = missing {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::NoEquivalent,
+                    at,
+                    format!("this field uses `{name}`, a default template am2amp has no copy of"),
+                )
+                .label("its output is missing from the converted field")
+                .help(format!(
+                    "define `{name}` in a file under `templates:`, or write its text here"
+                )),
+            );
+        }
         v
+    }
+
+    /// The escaped form of a template text. Syntax errors and calls of templates nobody
+    /// defines are the template lint's findings; a call of a default template am2amp has no
+    /// copy of is returned for the caller to report.
+    fn compile(&mut self, text: &str) -> (Value, Option<String>) {
+        let escaped = parse(text).map(|t| self.templates.field(t.root));
+        let missing = self
+            .templates
+            .undefined()
+            .filter(|n| crate::gotmpl::defaults::since(n).is_some())
+            .map(str::to_string);
+        match escaped {
+            Ok(Ok(escaped)) => (Value::Tmpl(print::nodes(&escaped).into()), missing),
+            _ => (Value::Str(String::new()), missing),
+        }
     }
 
     /// Notes that field `name` of entry `e` links to `.ExternalURL`.
@@ -177,7 +206,7 @@ impl Cx<'_> {
                 )
                 .label("rendered for each notification"),
             );
-            return (field.to_string().into(), self.template(value));
+            return (field.to_string().into(), self.template(value, span));
         }
         self.secrets
             .carry(field, e.reference(field), value, span, self.diags)

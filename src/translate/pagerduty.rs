@@ -140,7 +140,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     // An empty `source` becomes the `client` template at load.
     let source = match p.source.as_ref().filter(|s| !s.value.is_empty()) {
         Some(s) => cx.field(e, "source", Some(s), ""),
-        None => cx.template(&client_text),
+        None => cx.template(&client_text, p.client.as_ref().map_or(e.span, |c| c.span)),
     };
     out.push(("source".into(), source));
     let severity = match p.severity.as_ref().filter(|s| !s.value.is_empty()) {
@@ -193,7 +193,7 @@ fn details(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     for (k, text) in DEFAULT_DETAILS {
         if !configured.iter().any(|(ck, _)| ck.value == *k) {
             defaulted = true;
-            out.push(((*k).into(), cx.template(text)));
+            out.push(((*k).into(), cx.template(text, e.span)));
         }
     }
     if defaulted && cx.source_version >= Version::new(0, 30) {

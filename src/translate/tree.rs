@@ -10,7 +10,7 @@ use super::cx::Cx;
 pub fn value(cx: &mut Cx, node: &Node) -> Value {
     match &node.kind {
         Kind::Null => Value::Str(String::new()),
-        Kind::Scalar(s) => cx.template(&s.value),
+        Kind::Scalar(s) => cx.template(&s.value, node.span),
         Kind::Seq(items) => Value::Seq(items.iter().map(|n| value(cx, n)).collect()),
         Kind::Map(entries) => Value::Map(
             entries
