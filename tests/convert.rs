@@ -439,3 +439,31 @@ fn a_default_template_am2amp_cannot_copy_is_an_error_at_the_field_unless_redefin
     assert!(out.contains(r#"              title: "S""#), "{out}");
     assert!(out.contains(r#"              text: "[M]""#), "{out}");
 }
+
+#[test]
+fn a_field_that_does_not_parse_is_not_blamed_for_the_previous_fields_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("alertmanager.yml"),
+        "route:\n  receiver: r\nreceivers:\n  - name: r\n    slack_configs:\n      - api_url: https://hooks.slack.example/x\n        title: '{{ template \"email.default.subject\" . }}'\n        title_link: '{{ .Status'\n",
+    )
+    .unwrap();
+    let out = Command::new(get_cargo_bin("am2amp"))
+        .current_dir(dir.path())
+        .args(["convert", "alertmanager.yml", "--message-format", "concise"])
+        .args(["--topic-arn", "arn:aws:sns:eu-west-1:123456789012:t"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let found: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no-equivalent"))
+        .collect();
+    assert_eq!(found.len(), 1, "{err}");
+    assert!(found[0].starts_with("alertmanager.yml:7:16:"), "{err}");
+    assert!(
+        err.contains("alertmanager.yml:8:33: error[am2amp::template::syntax]"),
+        "{err}"
+    );
+}

@@ -147,15 +147,19 @@ impl Cx<'_> {
     /// defines are the template lint's findings; a call of a default template am2amp has no
     /// copy of is returned for the caller to report.
     fn compile(&mut self, text: &str) -> (Value, Option<String>) {
-        let escaped = parse(text).map(|t| self.templates.field(t.root));
+        let Ok(parsed) = parse(text) else {
+            return (Value::Str(String::new()), None);
+        };
+        let escaped = self.templates.field(parsed.root);
+        // Read only after `field`: it holds what the last field found.
         let missing = self
             .templates
             .undefined()
             .filter(|n| crate::gotmpl::defaults::since(n).is_some())
             .map(str::to_string);
         match escaped {
-            Ok(Ok(escaped)) => (Value::Tmpl(print::nodes(&escaped).into()), missing),
-            _ => (Value::Str(String::new()), missing),
+            Ok(escaped) => (Value::Tmpl(print::nodes(&escaped).into()), missing),
+            Err(_) => (Value::Str(String::new()), missing),
         }
     }
 
