@@ -64,8 +64,22 @@ for n in range(2000):
 PY
 size_a=$(stat -c %s "$dir/a/alertmanager.yml")
 size_b=$(find "$dir/b" -name '*.yml' -printf '%s\n' | awk '{s+=$1} END {print s}')
-# Wall seconds, peak KB and CPU seconds (user + system) of one command.
-run() { /usr/bin/time -f '%e %M %U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1, $2, $3 + $4}'; }
+# Each command runs BENCH_RUNS times (default 5; the first run of a command finds colder
+# caches than the rest). Prints the median wall seconds, the largest peak KB and the median
+# CPU seconds (user + system); `clean`, when set, is removed before each run.
+runs="${BENCH_RUNS:-5}"
+run() {
+  local w=() c=() kb=0 line
+  for _ in $(seq "$runs"); do
+    [ -z "${clean:-}" ] || rm -rf "$clean"
+    line=$(/usr/bin/time -f '%e %M %U %S' "$@" 2>&1 >/dev/null | tail -1 || true)
+    read -r s k u y <<<"$line"
+    w+=("$s"); c+=("$(awk -v u="$u" -v y="$y" 'BEGIN {print u + y}')")
+    [ "$k" -gt "$kb" ] && kb=$k
+  done
+  median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+  echo "$(median "${w[@]}") $kb $(median "${c[@]}")"
+}
 topic='arn:aws:sns:eu-west-1:123456789012:{receiver}'
 read -r am_a_s am_a_kb am_a_cpu < <(run amtool check-config "$dir/a/alertmanager.yml" || true)
 opts=(--topic-arn "$topic" --external-url http://alertmanager.example.com --message-format concise)
@@ -73,7 +87,7 @@ opts=(--topic-arn "$topic" --external-url http://alertmanager.example.com --mess
 read -r us_a_s us_a_kb us_a_cpu < <(run "$bin" convert "$dir/a/alertmanager.yml" -o "$dir/a-out.yml" "${opts[@]}" --allow am2amp::amp::too-large || true)
 mapfile -t b_files < <(find "$dir/b" -name alertmanager.yml | sort)
 read -r am_b_s am_b_kb am_b_cpu < <(run amtool check-config "${b_files[@]}" || true)
-read -r us_b_s us_b_kb us_b_cpu < <(run "$bin" convert "$dir/b" -o "$dir/b-out" "${opts[@]}" || true)
+read -r us_b_s us_b_kb us_b_cpu < <(clean="$dir/b-out" run "$bin" convert "$dir/b" -o "$dir/b-out" "${opts[@]}" || true)
 converted=$(find "$dir/b-out" -name '*.yml' | wc -l)
 # Writing (b) creates 4,000 files and directories, which amtool never does; on some file
 # systems that dominates (ext4 spends seconds finding free inodes after many deletions).
@@ -81,11 +95,11 @@ converted=$(find "$dir/b-out" -name '*.yml' | wc -l)
 shm=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   shm="$(mktemp -d /dev/shm/am2amp-bench.XXXXXX)"
-  read -r sh_b_s sh_b_kb sh_b_cpu < <(run "$bin" convert "$dir/b" -o "$shm/b-out" "${opts[@]}" || true)
+  read -r sh_b_s sh_b_kb sh_b_cpu < <(clean="$shm/b-out" run "$bin" convert "$dir/b" -o "$shm/b-out" "${opts[@]}" || true)
   rm -rf "$shm"
 fi
 read -r ck_b_s ck_b_kb ck_b_cpu < <(run "$bin" check "$dir/b" --message-format concise || true)
-printf 'machine: %s, %s cores\n' "$(uname -m)" "$(nproc)"
+printf 'machine: %s, %s cores; median of %s runs\n' "$(uname -m)" "$(nproc)" "$runs"
 printf '%-34s %9s %9s %9s %9s %10s %10s %7s %7s\n' input amtool_s am2amp_s amtool_cpu am2amp_cpu amtool_MB am2amp_MB time_x mem_x
 row() {
   awk -v n="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" -v c="$6" -v e="$7" 'BEGIN {
