@@ -372,7 +372,7 @@ fn a_user_template_named_like_am2amps_own_is_an_error_at_its_line() {
     .unwrap();
     std::fs::write(
         dir.path().join("t.tmpl"),
-        "{{ define \"ok\" }}x{{ end }}\n{{ define \"am2amp:slack.default.title\" }}y{{ end }}\n",
+        "{{ define \"ok\" }}x{{ end }}\n{{ define \"am2amp:slack.default.title\" }}y{{ end }}\n{{ define \"am2amp.message:webhook.alerts\" }}z{{ end }}\n",
     )
     .unwrap();
     let out = Command::new(get_cargo_bin("am2amp"))
@@ -391,7 +391,8 @@ fn a_user_template_named_like_am2amps_own_is_an_error_at_its_line() {
     assert!(out.stdout.is_empty());
     assert!(err.contains("am2amp::template::reserved-name"), "{err}");
     assert!(err.contains("t.tmpl:2:11"), "{err}");
-    assert_eq!(err.matches("is reserved by am2amp").count(), 1, "{err}");
+    assert!(err.contains("t.tmpl:3:11"), "{err}");
+    assert_eq!(err.matches("is reserved by am2amp").count(), 2, "{err}");
 }
 
 #[test]

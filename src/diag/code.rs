@@ -391,9 +391,10 @@ the other definition is silently unused. Rename one of them.";
         "A user template has a name am2amp gives its own templates."
         "A converted field cannot call a template directly: the output of a call cannot be
 escaped. It calls an escaped copy instead (`am2amp:NAME`, or `am2amp.plain:NAME` when it
-passes something other than the notification data under `--external-url`), and every printed
-value goes through the template `am2amp`; am2amp writes these into its own template file of
-the definition. A user template with one of these names would collide with them. Rename it.";
+passes something other than the notification data under `--external-url`), every printed
+value goes through the template `am2amp`, and parts shared by many messages are templates
+named `am2amp.message:NAME`; am2amp writes these into its own template file of the
+definition. A user template with one of these names would collide with them. Rename it.";
 
     // ---------------------------------------------------------------- unsupported
     UnsupportedIntegration = Unsupported "integration" Error

@@ -10,6 +10,7 @@
 //! (`am2amp:x`); called with anything else, it does not (`am2amp.plain:x`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 use super::Template;
 use super::ast::Node;
@@ -27,10 +28,15 @@ const MAX_DEPTH: usize = 32;
 pub const PREFIX: &str = "am2amp:";
 /// Prefix of the copies called with another argument (only with an external URL).
 pub const PLAIN_PREFIX: &str = "am2amp.plain:";
+/// Prefix of the parts of messages that many messages call (see [`Copies::shared`]).
+pub const MESSAGE_PREFIX: &str = "am2amp.message:";
 
 /// True for the names am2amp's generated template file defines.
 pub fn is_reserved(name: &str) -> bool {
-    name == HELPER || name.starts_with(PREFIX) || name.starts_with(PLAIN_PREFIX)
+    name == HELPER
+        || name.starts_with(PREFIX)
+        || name.starts_with(PLAIN_PREFIX)
+        || name.starts_with(MESSAGE_PREFIX)
 }
 
 /// An escaped copy.
@@ -61,6 +67,8 @@ pub struct Copies<'a> {
     made: BTreeMap<String, Option<Made>>,
     /// Copies defined by the generated file of an input that was converted before.
     inherited: BTreeMap<String, List>,
+    /// Templates am2amp wrote as text (see [`Copies::shared`]).
+    shared: BTreeMap<String, Rc<str>>,
     /// Nested calls being made now.
     depth: usize,
     /// Copies to make once the current field is done: (copy, template, data).
@@ -81,6 +89,7 @@ impl<'a> Copies<'a> {
             external_url,
             made: BTreeMap::new(),
             inherited: BTreeMap::new(),
+            shared: BTreeMap::new(),
             reads_url: HashMap::new(),
             depth: 0,
             pending: Vec::new(),
@@ -101,6 +110,15 @@ impl<'a> Copies<'a> {
     /// Notes that a message prints through [`HELPER`] (every contract message does).
     pub fn use_helper(&mut self) {
         self.used = true;
+    }
+
+    /// Adds template `name` (a [`MESSAGE_PREFIX`] name) with the template text `body`, which
+    /// am2amp generated in the printer's canonical form, unless it is there already.
+    pub fn shared(&mut self, name: &str, body: &Rc<str>) {
+        debug_assert!(name.starts_with(MESSAGE_PREFIX), "{name}");
+        if !self.shared.contains_key(name) {
+            self.shared.insert(name.to_string(), body.clone());
+        }
     }
 
     /// The escaped form of a field's template (dot is the notification data), or the position
@@ -228,21 +246,27 @@ impl<'a> Copies<'a> {
         if !self.used {
             return None;
         }
-        let mut bodies: BTreeMap<&str, &List> = self
+        let mut bodies: BTreeMap<&str, Result<&List, &str>> = self
             .inherited
             .iter()
-            .map(|(n, l)| (n.as_str(), l))
+            .map(|(n, l)| (n.as_str(), Ok(l)))
             .collect();
         for (name, made) in &self.made {
             if let Some(Made::Body(body)) = made {
-                bodies.insert(name, body);
+                bodies.insert(name, Ok(body));
             }
+        }
+        for (name, text) in &self.shared {
+            bodies.insert(name, Err(text));
         }
         let mut w = Writer::default();
         w.define(HELPER, &helper_body());
         w.text("\n");
         for (name, body) in bodies {
-            w.define(name, body);
+            match body {
+                Ok(list) => w.define(name, list),
+                Err(text) => w.define_text(name, text),
+            }
             w.text("\n");
         }
         let text = w.finish();

@@ -85,6 +85,14 @@ impl Writer {
         self.action("end");
     }
 
+    /// Appends `{{ define "name" }}…{{ end }}` around template text (a whole template on its
+    /// own).
+    pub fn define_text(&mut self, name: &str, body: &str) {
+        self.action(&format!("define {}", quote_name(name)));
+        self.template(body);
+        self.action("end");
+    }
+
     /// The text written.
     pub fn finish(self) -> String {
         self.0

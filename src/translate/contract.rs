@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
+use crate::gotmpl::copies::MESSAGE_PREFIX;
 use crate::gotmpl::escape::{escape_action, yaml_body};
 use crate::gotmpl::print::{self, Writer};
 use crate::gotmpl::{Template, ast::Node, parse_in_scope};
@@ -45,8 +46,25 @@ pub enum Value {
     Pairs(String),
     /// A sequence with one item per element of a template value.
     Each(Each),
-    /// A value already rendered by [`rendered`] at this indentation.
-    Rendered(Rc<str>, usize),
+    /// A value written once, as a template that every message using it calls (see
+    /// [`shared`]).
+    Shared(Rc<Shared>),
+}
+
+/// A value that many messages carry as the same template text: it is defined once, as the
+/// template [`Shared::name`] in am2amp's template file, and each message calls that template
+/// with the notification data. The text is a block at one indentation, so a template is made
+/// for one place in the message.
+#[derive(Debug, PartialEq)]
+pub struct Shared {
+    /// The template's name (`am2amp.message:…`).
+    pub name: String,
+    /// The template's text: the value as written after its key at [`Shared::indent`].
+    pub body: Rc<str>,
+    /// The indentation of the value's nested lines.
+    pub indent: usize,
+    /// The shared templates the body calls.
+    pub calls: Vec<Rc<Shared>>,
 }
 
 /// A sequence built by ranging over a template value.
@@ -80,12 +98,18 @@ impl Value {
     }
 }
 
-/// `v` rendered once, to be written at `indent` in many messages (an [`Each`] that recurs in
-/// every message costs a tree and a walk per message otherwise).
-pub fn rendered(v: &Value, indent: usize) -> Value {
+/// `v` as the shared template `am2amp.message:<name>`, for a place in the message where its
+/// nested lines are indented to `indent`. Dot must be the notification data there.
+pub fn shared(name: &str, v: &Value, indent: usize) -> Value {
     let mut w = Writer::default();
-    value(&mut w, v, indent);
-    Value::Rendered(w.finish().into(), indent)
+    let mut calls = Vec::new();
+    value(&mut w, v, indent, &mut |s| calls.push(s.clone()));
+    Value::Shared(Rc::new(Shared {
+        name: format!("{MESSAGE_PREFIX}{name}"),
+        body: w.finish().into(),
+        indent,
+        calls,
+    }))
 }
 
 /// The escaped printing action for an expression, as template text.
@@ -129,8 +153,9 @@ fn quote_uncached(expr: &str, vars: &[&str]) -> String {
     }
 }
 
-/// Renders a top-level mapping as template text.
-pub fn render(entries: &[(Key, Value)]) -> String {
+/// Renders a top-level mapping as template text; `share` is given each [`Shared`] value the
+/// text calls.
+pub fn render(entries: &[(Key, Value)], share: &mut dyn FnMut(&Rc<Shared>)) -> String {
     thread_local! {
         /// The length of the last message: the next one is usually about as long, and
         /// growing a buffer of kilobytes by doubling copies it several times.
@@ -143,7 +168,7 @@ pub fn render(entries: &[(Key, Value)]) -> String {
         }
         key(&mut w, k);
         w.text(":");
-        value(&mut w, v, 2);
+        value(&mut w, v, 2, share);
     }
     let text = w.finish();
     LAST.set(text.len());
@@ -175,7 +200,7 @@ fn newline(w: &mut Writer, indent: usize) {
 }
 
 /// Writes a value after `key:` or `-`; nested blocks are indented to `indent`.
-fn value(w: &mut Writer, v: &Value, indent: usize) {
+fn value(w: &mut Writer, v: &Value, indent: usize, share: &mut dyn FnMut(&Rc<Shared>)) {
     match v {
         Value::Null => w.text(" null"),
         Value::Raw(s) => {
@@ -196,9 +221,10 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
             w.text(" ");
             raw(w, t);
         }
-        Value::Rendered(t, at) => {
-            debug_assert_eq!(*at, indent, "a rendered value moved");
-            raw(w, t);
+        Value::Shared(sh) => {
+            debug_assert_eq!(sh.indent, indent, "a shared value moved");
+            w.action(&format!("template \"{}\" .", sh.name));
+            share(sh);
         }
         Value::Map(entries) if entries.is_empty() => w.text(" {}"),
         Value::Map(entries) => {
@@ -206,7 +232,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
                 newline(w, indent);
                 key(w, k);
                 w.text(":");
-                value(w, v, indent + 2);
+                value(w, v, indent + 2, share);
             }
         }
         Value::Seq(items) if items.is_empty() => w.text(" []"),
@@ -214,7 +240,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
             for item in items {
                 newline(w, indent);
                 w.text("-");
-                item_value(w, item, indent + 2);
+                item_value(w, item, indent + 2, share);
             }
         }
         Value::Pairs(over) => {
@@ -224,7 +250,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
             w.text("\"");
             raw(w, &quoted(vars[0], &vars));
             w.text("\":");
-            value(w, &Value::Tmpl(quoted(vars[1], &vars)), indent + 2);
+            value(w, &Value::Tmpl(quoted(vars[1], &vars)), indent + 2, share);
             w.action("else");
             w.text(" {}");
             w.action("end");
@@ -240,7 +266,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
             }
             newline(w, indent);
             w.text("-");
-            item_value(w, &e.item, indent + 2);
+            item_value(w, &e.item, indent + 2, share);
             if e.limit.is_some() {
                 w.action("end");
             }
@@ -252,7 +278,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize) {
 }
 
 /// Writes a sequence item: a mapping starts on the `-` line.
-fn item_value(w: &mut Writer, v: &Value, indent: usize) {
+fn item_value(w: &mut Writer, v: &Value, indent: usize, share: &mut dyn FnMut(&Rc<Shared>)) {
     match v {
         Value::Map(entries) if !entries.is_empty() => {
             for (i, (k, v)) in entries.iter().enumerate() {
@@ -263,10 +289,10 @@ fn item_value(w: &mut Writer, v: &Value, indent: usize) {
                 }
                 key(w, k);
                 w.text(":");
-                value(w, v, indent + 2);
+                value(w, v, indent + 2, share);
             }
         }
-        other => value(w, other, indent),
+        other => value(w, other, indent, share),
     }
 }
 
@@ -286,18 +312,24 @@ mod tests {
 
     #[test]
     fn renders_structure_and_escaped_values() {
-        let msg = render(&[
-            ("am2amp".into(), Value::Raw("1".into())),
-            ("receiver".into(), Value::Str("team \"x\"\n{{".into())),
-            ("status".into(), Value::expr(".Status", &[])),
-            (
-                "group".into(),
-                Value::map(vec![
-                    ("labels", Value::Pairs(".GroupLabels".into())),
-                    ("empty", Value::Seq(vec![])),
-                ]),
-            ),
-        ]);
+        let common = shared("common", &Value::Pairs(".CommonLabels".into()), 2);
+        let mut called = Vec::new();
+        let msg = render(
+            &[
+                ("am2amp".into(), Value::Raw("1".into())),
+                ("receiver".into(), Value::Str("team \"x\"\n{{".into())),
+                ("status".into(), Value::expr(".Status", &[])),
+                (
+                    "group".into(),
+                    Value::map(vec![
+                        ("labels", Value::Pairs(".GroupLabels".into())),
+                        ("empty", Value::Seq(vec![])),
+                    ]),
+                ),
+                ("common".into(), common.clone()),
+            ],
+            &mut |s| called.push(s.name.clone()),
+        );
         assert_eq!(
             msg,
             r#"am2amp: 1
@@ -306,8 +338,18 @@ status: "{{ template "am2amp" .Status }}"
 group:
   labels:{{ range $am2ampKey, $am2ampValue := .GroupLabels }}
     "{{ template "am2amp" $am2ampKey }}": "{{ template "am2amp" $am2ampValue }}"{{ else }} {}{{ end }}
-  empty: []"#
+  empty: []
+common:{{ template "am2amp.message:common" . }}"#
         );
         assert!(crate::gotmpl::parse(&msg).is_ok());
+        assert_eq!(called, ["am2amp.message:common"]);
+        let Value::Shared(s) = common else {
+            panic!("not shared: {common:?}")
+        };
+        assert_eq!(
+            &*s.body,
+            r#"{{ range $am2ampKey, $am2ampValue := .CommonLabels }}
+  "{{ template "am2amp" $am2ampKey }}": "{{ template "am2amp" $am2ampValue }}"{{ else }} {}{{ end }}"#
+        );
     }
 }

@@ -8,7 +8,7 @@ use crate::model::receivers::{IntegrationFields, IntegrationKind, Receiver};
 use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Node};
 
-use super::contract::{self, Each, Key, Value};
+use super::contract::{self, Each, Key, Shared, Value};
 use super::cx::{Cx, Entry};
 use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
 
@@ -167,8 +167,16 @@ fn convert(cx: &mut Cx, e: &Entry, name_span: Span, section: Value, send_resolve
     let mut top = header(cx, e, name_span);
     top.push((e.integration.into(), section));
     cx.templates.use_helper();
-    let message = contract::render(&top);
+    let message = contract::render(&top, &mut |s| share(cx, s));
     sns::converted(cx, e, name_span, send_resolved, message)
+}
+
+/// Defines shared part `s` (and those it calls) in am2amp's template file.
+fn share(cx: &mut Cx, s: &Shared) {
+    cx.templates.shared(&s.name, &s.body);
+    for c in &s.calls {
+        share(cx, c);
+    }
 }
 
 /// The fields every message starts with.
@@ -199,7 +207,8 @@ fn header(cx: &mut Cx, e: &Entry, name_span: Span) -> Vec<(Key, Value)> {
 
 thread_local! {
     static STATUS: Value = Value::expr(".Status", &[]);
-    /// The group labels as `name="value"` strings (`group_key.labels`, four spaces in).
+    /// The group labels as `name="value"` strings (`group_key.labels`, four spaces in), the
+    /// same in every message.
     static LABELS: Value = {
         let vars = ["$am2ampKey", "$am2ampValue"];
         let each = Value::Each(Each {
@@ -211,7 +220,7 @@ thread_local! {
                 &vars,
             )),
         });
-        contract::rendered(&each, 4)
+        contract::shared("group_key.labels", &each, 4)
     };
 }
 

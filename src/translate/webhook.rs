@@ -1,12 +1,14 @@
 //! `webhook_configs` → the `webhook` section of the message: the target, and the alerts
 //! themselves, cut to `max_alerts` in the template.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::webhook::Webhook;
 
-use super::contract::{Each, TIME_FORMAT, Value};
+use super::contract::{self, Each, TIME_FORMAT, Value};
 use super::cx::{Cx, Entry};
 use super::{http, tree};
 
@@ -63,7 +65,7 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
         "total_alerts".into(),
         Value::RawTmpl("{{ len .Alerts }}".into()),
     ));
-    out.push(("group_labels".into(), Value::Pairs(".GroupLabels".into())));
+    out.push(("group_labels".into(), GROUP_LABELS.with(Clone::clone)));
     out.push(("alerts".into(), alerts(max)));
     if let Some(p) = &w.payload {
         out.push(("payload".into(), tree::value(cx, &p.value.0)));
@@ -71,8 +73,31 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
     Value::Map(out)
 }
 
-/// The alerts, at most `max` (0: all), each with the webhook body's fields.
+thread_local! {
+    /// `webhook.group_labels`, the same in every webhook message.
+    static GROUP_LABELS: Value =
+        contract::shared("webhook.group_labels", &Value::Pairs(".GroupLabels".into()), 4);
+    /// `webhook.alerts` by `max_alerts`.
+    static ALERTS: RefCell<HashMap<u64, Value>> = RefCell::default();
+}
+
+/// `webhook.alerts`: the alerts, at most `max` (0: all), each with the webhook body's fields;
+/// the same in every webhook message with this `max_alerts`.
 fn alerts(max: u64) -> Value {
+    ALERTS.with_borrow_mut(|m| {
+        m.entry(max)
+            .or_insert_with(|| {
+                let name = match max {
+                    0 => "webhook.alerts".to_string(),
+                    n => format!("webhook.alerts.{n}"),
+                };
+                contract::shared(&name, &alerts_value(max), 4)
+            })
+            .clone()
+    })
+}
+
+fn alerts_value(max: u64) -> Value {
     let a = "$am2ampAlert";
     let vars = [a, "$am2ampIndex"];
     let field = |f: &str| Value::expr(&format!("{a}.{f}"), &vars);
