@@ -376,6 +376,11 @@ fn a_misspelled_mapping_entry_is_reported_once_for_the_run_at_its_line() {
         "{err}"
     );
     assert!(!err.contains("key-of-"), "a routing key leaked: {err}");
+    // The summary counts it, though no file has it.
+    assert!(
+        err.ends_with("converted 2, with warnings 0, failed 0; 1 warning for the whole run\n"),
+        "{err}"
+    );
     // The help says where the receiver is.
     let human = am2amp(t.path(), &["convert", "configs", "-o", "amp"]);
     assert!(
@@ -401,7 +406,12 @@ fn a_misspelled_mapping_entry_is_reported_once_for_the_run_at_its_line() {
         t.path(),
         &[&["convert", "configs", "-o", "amp"][..], &deny, &concise].concat(),
     );
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.ends_with("failed 0, stale 0; 1 error for the whole run\n"),
+        "{err}"
+    );
 }
 
 #[test]

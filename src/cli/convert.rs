@@ -13,7 +13,9 @@ use super::output::{self, Sink};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, use_color};
 use crate::amp;
 use crate::convert::{Converted, convert_input};
+use crate::diag::Severity;
 use crate::load::{self, Found, Input};
+use crate::report::Report;
 use crate::translate::topics::TopicUse;
 
 /// Inputs converted at once (bounds memory: their diagnostics and diffs are held until printed).
@@ -163,9 +165,30 @@ pub fn run(a: &ConvertArgs) -> u8 {
     if a.check {
         summary.push_str(&format!(", stale {}", n("stale")));
     }
+    summary.push_str(&run_findings(&run));
     eprintln!("{summary}");
     let _ = std::io::stdout().flush();
     if io_failed { EXIT_USAGE } else { worst }
+}
+
+/// The summary's part for findings about the whole run (the topic mapping), which no file's
+/// count includes: `; 1 warning for the whole run`, or nothing.
+fn run_findings(run: &Report) -> String {
+    let count = |sev: Severity, what: &str| {
+        let n = run.diagnostics.iter().filter(|d| d.severity == sev).count();
+        (n > 0).then(|| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+    };
+    let parts: Vec<String> = [
+        count(Severity::Error, "error"),
+        count(Severity::Warning, "warning"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("; {} for the whole run", parts.join(" and "))
 }
 
 /// What one input printed and came to, replayed in input order.
