@@ -4,24 +4,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{am2amp, text};
 
 use base64::Engine;
 
 const TOPIC: &str = "arn:aws:sns:eu-west-1:123456789012:{receiver}";
-
-fn am2amp(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_am2amp"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 /// A tree of configs: every convert sample (with its templates) under two team folders.
 fn tree() -> tempfile::TempDir {

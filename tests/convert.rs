@@ -362,31 +362,37 @@ fn a_missing_topic_hint_never_names_another_receiver() {
     );
 }
 
+/// `convert alertmanager.yml`, concise diagnostics.
+const CONCISE: &[&str] = &[
+    "convert",
+    "alertmanager.yml",
+    "--message-format",
+    "concise",
+    "--topic-arn",
+    TOPIC,
+];
+
 #[test]
 fn a_user_template_named_like_am2amps_own_is_an_error_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("alertmanager.yml"),
-        "templates: [t.tmpl]\nroute:\n  receiver: r\nreceivers:\n  - name: r\n    webhook_configs:\n      - url: http://relay.example/x\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("t.tmpl"),
-        "{{ define \"ok\" }}x{{ end }}\n{{ define \"am2amp:slack.default.title\" }}y{{ end }}\n{{ define \"am2amp.message:webhook.alerts\" }}z{{ end }}\n",
-    )
-    .unwrap();
-    let out = Command::new(get_cargo_bin("am2amp"))
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .args([
-            "convert",
-            "alertmanager.yml",
-            "--topic-arn",
-            "arn:aws:sns:eu-west-1:123456789012:t",
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    common::write_files(
+        dir.path(),
+        &[
+            (
+                "alertmanager.yml",
+                "templates: [t.tmpl]\nroute:\n  receiver: r\nreceivers:\n  - name: r\n    webhook_configs:\n      - url: http://relay.example/x\n",
+            ),
+            (
+                "t.tmpl",
+                "{{ define \"ok\" }}x{{ end }}\n{{ define \"am2amp:slack.default.title\" }}y{{ end }}\n{{ define \"am2amp.message:webhook.alerts\" }}z{{ end }}\n",
+            ),
+        ],
+    );
+    let out = common::am2amp(
+        dir.path(),
+        &["convert", "alertmanager.yml", "--topic-arn", TOPIC],
+    );
+    let err = common::text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(out.stdout.is_empty());
     assert!(err.contains("am2amp::template::reserved-name"), "{err}");
@@ -404,18 +410,12 @@ fn a_default_template_am2amp_cannot_copy_is_an_error_at_the_field_unless_redefin
     )
     .unwrap();
     let convert = |tmpl: &str| {
-        std::fs::write(dir.path().join("t.tmpl"), tmpl).unwrap();
-        let out = Command::new(get_cargo_bin("am2amp"))
-            .current_dir(dir.path())
-            .args(["convert", "alertmanager.yml", "--message-format", "concise"])
-            .args(["--topic-arn", "arn:aws:sns:eu-west-1:123456789012:t"])
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        common::write_files(dir.path(), &[("t.tmpl", tmpl)]);
+        let out = common::am2amp(dir.path(), CONCISE);
         (
             out.status.code(),
-            String::from_utf8(out.stdout).unwrap(),
-            err,
+            common::text(&out.stdout),
+            common::text(&out.stderr),
         )
     };
     let mine = "{{ define \"mine\" }}[{{ template \"opsgenie.default.message\" . }}]{{ end }}\n";
@@ -449,13 +449,8 @@ fn a_field_that_does_not_parse_is_not_blamed_for_the_previous_fields_template() 
         "route:\n  receiver: r\nreceivers:\n  - name: r\n    slack_configs:\n      - api_url: https://hooks.slack.example/x\n        title: '{{ template \"email.default.subject\" . }}'\n        title_link: '{{ .Status'\n",
     )
     .unwrap();
-    let out = Command::new(get_cargo_bin("am2amp"))
-        .current_dir(dir.path())
-        .args(["convert", "alertmanager.yml", "--message-format", "concise"])
-        .args(["--topic-arn", "arn:aws:sns:eu-west-1:123456789012:t"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = common::am2amp(dir.path(), CONCISE);
+    let err = common::text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let found: Vec<&str> = err
         .lines()
