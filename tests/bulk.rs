@@ -209,6 +209,18 @@ fn check_mode_names_stale_and_missing_outputs() {
     );
     assert!(err.contains("missing amp/team-b/nested/slack.yml"), "{err}");
     assert!(err.lines().last().unwrap().ends_with("stale 2"), "{err}");
+    // Stale files still count their warnings (webhook.yml has some).
+    let warnings = |e: &str| {
+        e.lines()
+            .last()
+            .unwrap()
+            .split(", ")
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(warnings(&err), warnings(&text(&clean.stderr)), "{err}");
+    assert_ne!(warnings(&err), "with warnings 0", "{err}");
     // Nothing was written.
     assert!(!t.path().join("amp/team-b/nested/slack.yml").exists());
 }

@@ -34,9 +34,15 @@ struct Job {
 /// What happened to one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
-    Converted { warnings: bool },
+    /// Converted (under `--check`: and its output is up to date).
+    Converted {
+        warnings: bool,
+    },
     Failed,
-    Stale,
+    /// Converted, but its output is missing or differs (`--check`).
+    Stale {
+        warnings: bool,
+    },
 }
 
 /// Runs `convert`; returns the exit status.
@@ -123,12 +129,20 @@ pub fn run(a: &ConvertArgs) -> u8 {
             topic_use.merge(d.topic_use);
             let Some(outcome) = d.outcome else { continue };
             match outcome {
-                Outcome::Converted { warnings: false } => *counts.entry("ok").or_default() += 1,
-                Outcome::Converted { warnings: true } => *counts.entry("warn").or_default() += 1,
+                Outcome::Converted { warnings } => {
+                    *counts
+                        .entry(if warnings { "warn" } else { "ok" })
+                        .or_default() += 1
+                }
                 Outcome::Failed => *counts.entry("failed").or_default() += 1,
-                Outcome::Stale => *counts.entry("stale").or_default() += 1,
+                Outcome::Stale { warnings } => {
+                    *counts.entry("stale").or_default() += 1;
+                    if warnings {
+                        *counts.entry("stale+warn").or_default() += 1;
+                    }
+                }
             }
-            if matches!(outcome, Outcome::Failed | Outcome::Stale) {
+            if matches!(outcome, Outcome::Failed | Outcome::Stale { .. }) {
                 worst = EXIT_FINDINGS;
             }
         }
@@ -159,7 +173,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let mut summary = format!(
         "converted {}, with warnings {}, failed {}",
         n("ok") + n("warn") + n("stale"),
-        n("warn"),
+        n("warn") + n("stale+warn"),
         n("failed")
     );
     if a.check {
@@ -239,11 +253,10 @@ fn finish(
             let text = s
                 .form
                 .render(text, &stem(&job.found), s.workspace_id.as_deref());
+            let warnings = c.report.has_warnings();
             match sink.deliver(job.output.as_deref(), &name, &text, &mut done.log) {
-                Ok(true) => Outcome::Converted {
-                    warnings: c.report.has_warnings(),
-                },
-                Ok(false) => Outcome::Stale,
+                Ok(true) => Outcome::Converted { warnings },
+                Ok(false) => Outcome::Stale { warnings },
                 Err(e) => {
                     let _ = writeln!(done.log.stderr, "error: {e}");
                     done.io_failed = true;
