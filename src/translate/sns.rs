@@ -50,7 +50,7 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
             if parsed.is_fifo() {
                 fifo(cx, at, &arn);
             }
-            parsed.region
+            parsed.region.to_string()
         }
         Err(why) => {
             if !cx.opts.preview {
@@ -207,7 +207,7 @@ pub fn keep(cx: &mut Cx, node: &Node, s: &Sns) -> Node {
             topic
                 .as_deref()
                 .and_then(|t| Arn::parse(t).ok())
-                .map(|a| a.region)
+                .map(|a| a.region.to_string())
         });
     match region {
         Some(r) => {

@@ -19,11 +19,9 @@ impl Topics {
         if let Some(arn) = self.map.get(receiver) {
             return Some(arn.clone());
         }
-        self.template.as_ref().map(|t| {
-            t.replace("{receiver}", &topic_name(receiver))
-                .replace("{integration}", integration)
-                .replace("{index}", &index.to_string())
-        })
+        self.template
+            .as_ref()
+            .map(|t| fill(t, receiver, integration, index))
     }
 
     /// True when a misspelled mapping entry would go unnoticed: a receiver it misses gets the
@@ -56,6 +54,32 @@ impl Topics {
             .unwrap_or_default();
         Arn::parse(&arn).map(|_| ())
     }
+}
+
+/// `template` with its placeholders filled in, in one pass (the filled-in text is never read
+/// for placeholders again).
+fn fill(template: &str, receiver: &str, integration: &str, index: usize) -> String {
+    let mut out = String::with_capacity(template.len() + receiver.len());
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if let Some(r) = rest.strip_prefix("{receiver}") {
+            push_topic_name(&mut out, receiver);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("{integration}") {
+            out.push_str(integration);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("{index}") {
+            out.push_str(&index.to_string());
+            rest = r;
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How one config's integrations found their topics, when [`Topics::tracks_use`].
@@ -93,21 +117,19 @@ pub struct MappingFiles {
 
 /// A receiver name made into a valid topic name: letters, digits, `-` and `_`, at most 256.
 pub fn topic_name(receiver: &str) -> String {
-    let mut s: String = receiver
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(256)
-        .collect();
-    if s.is_empty() {
-        s.push('-');
-    }
+    let mut s = String::with_capacity(receiver.len().min(256));
+    push_topic_name(&mut s, receiver);
     s
+}
+
+fn push_topic_name(out: &mut String, receiver: &str) {
+    let safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mapped = receiver.chars().map(|c| if safe(c) { c } else { '-' });
+    let start = out.len();
+    out.extend(mapped.take(256));
+    if out.len() == start {
+        out.push('-');
+    }
 }
 
 /// True for a string shaped like an AWS region (`eu-west-1`, `us-gov-west-1`).
@@ -120,27 +142,30 @@ pub fn is_region(r: &str) -> bool {
 
 /// The parts of an SNS topic ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Arn {
+pub struct Arn<'a> {
     /// `aws`, `aws-cn`, `aws-us-gov`, …
-    pub partition: String,
+    pub partition: &'a str,
     /// `eu-west-1`.
-    pub region: String,
+    pub region: &'a str,
     /// The 12-digit account id.
-    pub account: String,
+    pub account: &'a str,
     /// The topic name.
-    pub name: String,
+    pub name: &'a str,
 }
 
-impl Arn {
+impl<'a> Arn<'a> {
     /// Parses `arn:<partition>:sns:<region>:<account>:<name>`.
-    pub fn parse(s: &str) -> Result<Arn, String> {
-        let parts: Vec<&str> = s.splitn(6, ':').collect();
-        let [arn, partition, service, region, account, name] = parts.as_slice() else {
+    pub fn parse(s: &'a str) -> Result<Arn<'a>, String> {
+        let mut parts = s.splitn(6, ':');
+        let mut next = || parts.next();
+        let (Some(arn), Some(partition), Some(service), Some(region), Some(account), Some(name)) =
+            (next(), next(), next(), next(), next(), next())
+        else {
             return Err(format!(
                 "`{s}` is not an ARN (expected arn:aws:sns:<region>:<account>:<topic>)"
             ));
         };
-        if *arn != "arn" {
+        if arn != "arn" {
             return Err(format!("`{s}` does not start with `arn:`"));
         }
         if !partition.starts_with("aws")
@@ -150,7 +175,7 @@ impl Arn {
         {
             return Err(format!("unknown partition `{partition}` in `{s}`"));
         }
-        if *service != "sns" {
+        if service != "sns" {
             return Err(format!("`{s}` is not an SNS ARN (service `{service}`)"));
         }
         if !is_region(region) {
@@ -173,10 +198,10 @@ impl Arn {
             ));
         }
         Ok(Arn {
-            partition: partition.to_string(),
-            region: region.to_string(),
-            account: account.to_string(),
-            name: name.to_string(),
+            partition,
+            region,
+            account,
+            name,
         })
     }
 
@@ -223,6 +248,19 @@ mod tests {
         assert_eq!(
             t.resolve("team.db/x", "slack", 2).unwrap(),
             "arn:aws:sns:eu-west-1:123456789012:team-db-x-slack-2"
+        );
+        // A placeholder spelled inside a receiver name is not filled in again.
+        assert_eq!(
+            t.resolve("{index}", "slack", 2).unwrap(),
+            "arn:aws:sns:eu-west-1:123456789012:-index--slack-2"
+        );
+        let odd = Topics {
+            map: BTreeMap::new(),
+            template: Some("arn:aws:sns:eu-west-1:123456789012:{x}{receiver}{".into()),
+        };
+        assert_eq!(
+            odd.resolve("", "slack", 0).unwrap(),
+            "arn:aws:sns:eu-west-1:123456789012:{x}-{"
         );
         assert_eq!(
             t.resolve("special", "slack", 0).unwrap(),
