@@ -64,9 +64,19 @@ pub struct Cx<'a> {
     pub config_dir: PathBuf,
     /// Where topics came from (collected only when [`super::Topics::tracks_use`]).
     pub topic_use: super::topics::TopicUse,
-    /// Escaped forms of template texts already compiled, with the default template a text
-    /// calls that am2amp has no equivalent of.
-    pub compiled: std::collections::HashMap<String, (Value, Option<String>)>,
+    /// Template texts already compiled.
+    pub compiled: std::collections::HashMap<String, Compiled>,
+}
+
+/// What a template text of a field becomes.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Its escaped form.
+    value: Value,
+    /// The default template it calls that am2amp has no equivalent of.
+    missing: Option<String>,
+    /// Whether its output links to `.ExternalURL`.
+    links_url: bool,
 }
 
 /// One integration entry being translated.
@@ -108,18 +118,29 @@ impl Cx<'_> {
         default: &str,
     ) -> Value {
         let text = configured.map_or(default, |t| t.value.0.value.as_str());
-        if text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n)) {
+        let (value, links_url) = self.compiled(text, configured.map_or(e.span, |t| t.span));
+        if links_url {
             self.external_url_advice(e, name);
         }
-        self.template(text, configured.map_or(e.span, |t| t.span))
+        value
     }
 
     /// The message value of a template text written `at`.
     pub fn template(&mut self, text: &str, at: Span) -> Value {
+        self.compiled(text, at).0
+    }
+
+    /// The message value of a template text written `at`, and whether it links to
+    /// `.ExternalURL`.
+    fn compiled(&mut self, text: &str, at: Span) -> (Value, bool) {
         if !text.contains("{{") {
-            return Value::Str(text.to_string());
+            return (Value::Str(text.to_string()), false);
         }
-        let (v, missing) = match self.compiled.get(text) {
+        let Compiled {
+            value,
+            missing,
+            links_url,
+        } = match self.compiled.get(text) {
             Some(hit) => hit.clone(),
             None => {
                 let compiled = self.compile(text);
@@ -140,15 +161,21 @@ impl Cx<'_> {
                 )),
             );
         }
-        v
+        (value, links_url)
     }
 
     /// The escaped form of a template text. Syntax errors and calls of templates nobody
     /// defines are the template lint's findings; a call of a default template am2amp has no
     /// copy of is returned for the caller to report.
-    fn compile(&mut self, text: &str) -> (Value, Option<String>) {
+    fn compile(&mut self, text: &str) -> Compiled {
+        let links_url =
+            text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n));
         let Ok(parsed) = parse(text) else {
-            return (Value::Str(String::new()), None);
+            return Compiled {
+                value: Value::Str(String::new()),
+                missing: None,
+                links_url,
+            };
         };
         let escaped = self.templates.field(parsed.root);
         // Read only after `field`: it holds what the last field found.
@@ -157,9 +184,14 @@ impl Cx<'_> {
             .undefined()
             .filter(|n| crate::gotmpl::defaults::since(n).is_some())
             .map(str::to_string);
-        match escaped {
-            Ok(escaped) => (Value::Tmpl(print::nodes(&escaped).into()), missing),
-            Err(_) => (Value::Str(String::new()), missing),
+        let value = match escaped {
+            Ok(escaped) => Value::Tmpl(print::nodes(&escaped).into()),
+            Err(_) => Value::Str(String::new()),
+        };
+        Compiled {
+            value,
+            missing,
+            links_url,
         }
     }
 
