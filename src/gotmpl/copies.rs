@@ -246,26 +246,31 @@ impl<'a> Copies<'a> {
         if !self.used {
             return None;
         }
-        let mut bodies: BTreeMap<&str, Result<&List, &str>> = self
+        /// A template's body as nodes or as text.
+        enum Body<'x> {
+            Nodes(&'x List),
+            Text(&'x str),
+        }
+        let mut bodies: BTreeMap<&str, Body> = self
             .inherited
             .iter()
-            .map(|(n, l)| (n.as_str(), Ok(l)))
+            .map(|(n, l)| (n.as_str(), Body::Nodes(l)))
             .collect();
         for (name, made) in &self.made {
             if let Some(Made::Body(body)) = made {
-                bodies.insert(name, Ok(body));
+                bodies.insert(name, Body::Nodes(body));
             }
         }
         for (name, text) in &self.shared {
-            bodies.insert(name, Err(text));
+            bodies.insert(name, Body::Text(text));
         }
         let mut w = Writer::default();
         w.define(HELPER, &helper_body());
         w.text("\n");
         for (name, body) in bodies {
             match body {
-                Ok(list) => w.define(name, list),
-                Err(text) => w.define_text(name, text),
+                Body::Nodes(list) => w.define(name, list),
+                Body::Text(text) => w.define_text(name, text),
             }
             w.text("\n");
         }
