@@ -128,19 +128,14 @@ pub fn run(a: &ConvertArgs) -> u8 {
             io_failed |= d.io_failed;
             topic_use.merge(d.topic_use);
             let Some(outcome) = d.outcome else { continue };
-            match outcome {
-                Outcome::Converted { warnings } => {
-                    *counts
-                        .entry(if warnings { "warn" } else { "ok" })
-                        .or_default() += 1
-                }
-                Outcome::Failed => *counts.entry("failed").or_default() += 1,
-                Outcome::Stale { warnings } => {
-                    *counts.entry("stale").or_default() += 1;
-                    if warnings {
-                        *counts.entry("stale+warn").or_default() += 1;
-                    }
-                }
+            let (status, warnings) = match outcome {
+                Outcome::Converted { warnings } => ("converted", warnings),
+                Outcome::Failed => ("failed", false),
+                Outcome::Stale { warnings } => ("stale", warnings),
+            };
+            *counts.entry(status).or_default() += 1;
+            if warnings {
+                *counts.entry("with warnings").or_default() += 1;
             }
             if matches!(outcome, Outcome::Failed | Outcome::Stale { .. }) {
                 worst = EXIT_FINDINGS;
@@ -172,8 +167,8 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let n = |k: &str| counts.get(k).copied().unwrap_or(0);
     let mut summary = format!(
         "converted {}, with warnings {}, failed {}",
-        n("ok") + n("warn") + n("stale"),
-        n("warn") + n("stale+warn"),
+        n("converted") + n("stale"),
+        n("with warnings"),
         n("failed")
     );
     if a.check {
