@@ -296,20 +296,19 @@ fn a_misspelled_topics_entry_is_named() {
         "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nweekends: arn:aws:sns:us-west-2:123456789012:w\nteam-slack: arn:aws:sns:us-west-2:123456789012:s\ntickets: arn:aws:sns:us-west-2:123456789012:t\n",
     )
     .unwrap();
-    let out = Command::new(get_cargo_bin("am2amp"))
-        .current_dir(common::root())
-        .args([
+    let out = common::am2amp(
+        &common::root(),
+        &[
             "convert",
             "samples/alertmanager.yml",
             "--message-format",
             "json",
             "--topics",
-        ])
-        .arg(&topics)
-        .output()
-        .unwrap();
+            topics.to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = common::text(&out.stderr);
     assert!(
         stderr.contains("has no `oncall-pager` but has `oncall-pagr`"),
         "{stderr}"
@@ -331,15 +330,19 @@ fn a_missing_topic_hint_never_names_another_receiver() {
         "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nteam-b: arn:aws:sns:us-west-2:123456789012:b\n",
     )
     .unwrap();
-    let out = Command::new(get_cargo_bin("am2amp"))
-        .arg("convert")
-        .arg(&config)
-        .args(["--message-format", "json", "--topics"])
-        .arg(&topics)
-        .output()
-        .unwrap();
+    let out = common::am2amp(
+        dir.path(),
+        &[
+            "convert",
+            config.to_str().unwrap(),
+            "--message-format",
+            "json",
+            "--topics",
+            topics.to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = common::text(&out.stderr);
     let help = |receiver: &str| -> String {
         stderr
             .lines()
