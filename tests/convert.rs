@@ -287,6 +287,20 @@ fn topics_file_and_region() {
     assert!(!text.contains("region: eu-west-1") && text.contains("region: eu-central-1"));
 }
 
+/// `convert CONFIG --message-format json --topics TOPICS`, run in `dir`.
+fn convert_json_with_topics(dir: &Path, config: &str, topics: &Path) -> Output {
+    let topics = topics.to_str().unwrap();
+    let args = [
+        "convert",
+        config,
+        "--message-format",
+        "json",
+        "--topics",
+        topics,
+    ];
+    common::am2amp(dir, &args)
+}
+
 #[test]
 fn a_misspelled_topics_entry_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -296,17 +310,7 @@ fn a_misspelled_topics_entry_is_named() {
         "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nweekends: arn:aws:sns:us-west-2:123456789012:w\nteam-slack: arn:aws:sns:us-west-2:123456789012:s\ntickets: arn:aws:sns:us-west-2:123456789012:t\n",
     )
     .unwrap();
-    let out = common::am2amp(
-        &common::root(),
-        &[
-            "convert",
-            "samples/alertmanager.yml",
-            "--message-format",
-            "json",
-            "--topics",
-            topics.to_str().unwrap(),
-        ],
-    );
+    let out = convert_json_with_topics(&common::root(), "samples/alertmanager.yml", &topics);
     assert_eq!(out.status.code(), Some(1));
     let stderr = common::text(&out.stderr);
     assert!(
@@ -330,17 +334,7 @@ fn a_missing_topic_hint_never_names_another_receiver() {
         "oncall-pagr: arn:aws:sns:us-west-2:123456789012:pager\nteam-b: arn:aws:sns:us-west-2:123456789012:b\n",
     )
     .unwrap();
-    let out = common::am2amp(
-        dir.path(),
-        &[
-            "convert",
-            config.to_str().unwrap(),
-            "--message-format",
-            "json",
-            "--topics",
-            topics.to_str().unwrap(),
-        ],
-    );
+    let out = convert_json_with_topics(dir.path(), config.to_str().unwrap(), &topics);
     assert_eq!(out.status.code(), Some(1));
     let stderr = common::text(&out.stderr);
     let help = |receiver: &str| -> String {
