@@ -115,13 +115,7 @@ pub struct MappingFiles {
     pub hidden: Vec<(usize, Range<usize>)>,
 }
 
-/// A receiver name made into a valid topic name: letters, digits, `-` and `_`, at most 256.
-pub fn topic_name(receiver: &str) -> String {
-    let mut s = String::with_capacity(receiver.len().min(256));
-    push_topic_name(&mut s, receiver);
-    s
-}
-
+/// Appends `receiver` made into a valid topic name: letters, digits, `-` and `_`, at most 256.
 fn push_topic_name(out: &mut String, receiver: &str) {
     let safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mapped = receiver.chars().map(|c| if safe(c) { c } else { '-' });
