@@ -175,3 +175,48 @@ pub fn read_file(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     file.take(limit).read_to_end(&mut buf)?;
     Ok(buf)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_are_searched_for_yaml_skipping_hidden_ignored_and_excluded_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("configs");
+        let mut expected = Vec::new();
+        // Enough directories for the parallel walk to finish them out of order.
+        for team in (0..12).rev() {
+            for name in ["alertmanager.yml", "extra.yaml"] {
+                let rel = format!("team-{team:02}/{name}");
+                expected.push(PathBuf::from(&rel));
+                std::fs::create_dir_all(root.join(&rel).parent().unwrap()).unwrap();
+                std::fs::write(root.join(rel), "route: {}\n").unwrap();
+            }
+        }
+        for skipped in [
+            ".hidden/alertmanager.yml",
+            "team-00/.old.yml",
+            "ignored/alertmanager.yml",
+            "team-01/draft.bak.yml",
+            "out/alertmanager.yml",
+            "team-02/notes.txt",
+        ] {
+            std::fs::create_dir_all(root.join(skipped).parent().unwrap()).unwrap();
+            std::fs::write(root.join(skipped), "route: {}\n").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "ignored/\n*.bak.yml\n").unwrap();
+        let exclude = [root.join("out").canonicalize().unwrap()];
+        let (found, errors) = discover_rooted(&[root.display().to_string()], &exclude);
+        assert!(errors.is_empty(), "{errors:?}");
+        let relative: Vec<PathBuf> = found.iter().map(|f| f.relative.clone()).collect();
+        expected.sort();
+        assert_eq!(relative, expected);
+        let canonical = root.canonicalize().unwrap();
+        for f in &found {
+            assert!(f.in_directory);
+            assert_eq!(f.canonical, Some(canonical.join(&f.relative)));
+            assert_eq!(f.input, Input::File(root.join(&f.relative)));
+        }
+    }
+}
