@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One input to process.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,48 +89,11 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
                 source,
             }),
             Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                // The walk follows no symbolic links, so below the canonical root every
-                // path is canonical as it is: one resolution per argument, not per file.
-                let root = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-                let base = path.to_path_buf();
-                let canonical = move |p: &Path| root.join(p.strip_prefix(&base).unwrap_or(p));
-                let excluded = {
-                    let canonical = canonical.clone();
-                    let exclude = exclude.to_vec();
-                    move |p: &Path| exclude.iter().any(|e| canonical(p).starts_with(e))
-                };
-                let walker = ignore::WalkBuilder::new(path)
-                    .hidden(true)
-                    .git_ignore(true)
-                    .require_git(false)
-                    .follow_links(false)
-                    .sort_by_file_path(|a, b| a.cmp(b))
-                    .filter_entry(move |e| !excluded(e.path()))
-                    .build();
-                for entry in walker {
-                    match entry {
-                        Ok(e) => {
-                            let p = e.path();
-                            if e.file_type().is_some_and(|t| t.is_file()) && is_yaml(p) {
-                                found.push(Found {
-                                    input: Input::File(p.to_path_buf()),
-                                    relative: p.strip_prefix(path).unwrap_or(p).to_path_buf(),
-                                    in_directory: true,
-                                    canonical: Some(canonical(p)),
-                                });
-                            }
-                        }
-                        Err(err) => errors.push(InputError::Io {
-                            path: arg.clone(),
-                            source: std::io::Error::other(err.to_string()),
-                        }),
-                    }
-                }
+                let (found, walk_errors) = search(arg, exclude);
+                errors.extend(walk_errors);
                 if found.is_empty() {
                     errors.push(InputError::Empty(arg.clone()));
                 }
-                found.sort_by(|a, b| a.relative.cmp(&b.relative));
                 inputs.extend(found);
             }
             Ok(_) => inputs.push(Found {
@@ -141,6 +105,62 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
         }
     }
     (inputs, errors)
+}
+
+/// The YAML files below directory `arg`, sorted, with the walk's errors (sorted too).
+/// Directories are read on several threads: a walk mostly waits on the file system.
+fn search(arg: &str, exclude: &[PathBuf]) -> (Vec<Found>, Vec<InputError>) {
+    let path = Path::new(arg);
+    // The walk follows no symbolic links, so below the canonical root every path is
+    // canonical as it is: one resolution per argument, not per file.
+    let root = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let base = path.to_path_buf();
+    let canonical = move |p: &Path| root.join(p.strip_prefix(&base).unwrap_or(p));
+    let excluded = {
+        let canonical = canonical.clone();
+        let exclude = exclude.to_vec();
+        move |p: &Path| exclude.iter().any(|e| canonical(p).starts_with(e))
+    };
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(path)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(move |e| !excluded(e.path()))
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_yaml(e.path()) => {
+                        let p = e.path();
+                        let f = Found {
+                            input: Input::File(p.to_path_buf()),
+                            relative: p.strip_prefix(path).unwrap_or(p).to_path_buf(),
+                            in_directory: true,
+                            canonical: Some(canonical(p)),
+                        };
+                        found.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+                    }
+                    Ok(_) => {}
+                    Err(err) => errors
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(err.to_string()),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    found.sort_by(|a, b| a.relative.cmp(&b.relative));
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    errors.sort();
+    let errors = errors.into_iter().map(|e| InputError::Io {
+        path: arg.to_string(),
+        source: std::io::Error::other(e),
+    });
+    (found, errors.collect())
 }
 
 /// Reads an input, stopping one byte past `max_bytes` so oversized inputs are detected without
