@@ -11,6 +11,10 @@ use am2amp::amp;
 use am2amp::check::{self, CheckOptions};
 use am2amp::convert::{ConvertOptions, convert_input};
 
+/// The binary's allocator, so that the stages cost what they cost in `am2amp`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn mean(rounds: u32, mut f: impl FnMut()) -> Duration {
     let start = Instant::now();
     for _ in 0..rounds {
