@@ -564,3 +564,195 @@ fn completions_and_man_page() {
     );
     assert!(page.contains("convert"));
 }
+
+/// Configs that share template files, for the test below: they call user and default
+/// templates in different orders, one library recurses and one calls a template nobody
+/// defines (those two are compiled per config).
+fn shared_template_configs(dir: &Path) -> Vec<PathBuf> {
+    let tmpl = r#"{{ define "t.title" }}[{{ .Status | toUpper }}] {{ template "t.extra" . }}{{ end }}
+{{ define "t.extra" }}{{ .CommonLabels.alertname }} {{ template "__subject" . }}{{ end }}
+{{ define "t.link" }}{{ .ExternalURL }}/{{ template "slack.default.titlelink" . }}{{ end }}
+"#;
+    let recursive =
+        r#"{{ define "t.title" }}{{ if . }}x{{ template "t.title" false }}{{ end }}{{ end }}"#;
+    let undefined = r#"{{ define "t.title" }}{{ template "nowhere" . }}{{ end }}"#;
+    // A chain of calls deeper than the copies make at once.
+    let deep: String = (0..40)
+        .map(|i| {
+            format!(
+                "{{{{ define \"d{i}\" }}}}{i} {{{{ template \"d{}\" . }}}}{{{{ end }}}}\n",
+                i + 1
+            )
+        })
+        .chain(["{{ define \"d40\" }}end{{ end }}\n".to_string()])
+        .collect();
+    let slack = |title: &str, text: &str| {
+        format!(
+            "templates: ['templates/*.tmpl']\nroute: {{receiver: a}}\nreceivers:\n  - name: a\n    slack_configs:\n      - api_url: https://hooks.slack.com/services/T0/B0/X\n        title: '{title}'\n        text: '{text}'\n  - name: b\n    pagerduty_configs:\n      - routing_key: k\n        description: '{title}'\n"
+        )
+    };
+    let configs = [
+        (
+            "shared/one",
+            tmpl,
+            slack(
+                r#"{{ template "t.title" . }}"#,
+                r#"{{ template "t.link" . }}"#,
+            ),
+        ),
+        (
+            "shared/two",
+            tmpl,
+            slack(
+                r#"{{ template "t.extra" . }}"#,
+                r#"{{ template "t.title" . }}"#,
+            ),
+        ),
+        (
+            "shared/three",
+            tmpl,
+            slack(
+                r#"{{ template "slack.default.fallback" . }}"#,
+                r#"{{ template "t.extra" . }}"#,
+            ),
+        ),
+        (
+            "recursive/one",
+            recursive,
+            slack(
+                r#"{{ template "t.title" . }}"#,
+                r#"{{ template "__subject" . }}"#,
+            ),
+        ),
+        (
+            "recursive/two",
+            recursive,
+            slack(
+                r#"{{ template "__subject" . }}"#,
+                r#"{{ template "t.title" . }}"#,
+            ),
+        ),
+        (
+            "undefined/one",
+            undefined,
+            slack(r#"{{ template "t.title" . }}"#, r#"{{ .Status }}"#),
+        ),
+        (
+            "deep/one",
+            &deep,
+            slack(r#"{{ template "d20" . }}"#, r#"{{ template "d0" . }}"#),
+        ),
+        (
+            "deep/two",
+            &deep,
+            slack(r#"{{ template "d0" . }}"#, r#"{{ template "d20" . }}"#),
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, tmpl, config) in configs {
+        let at = dir.join(name);
+        std::fs::create_dir_all(at.join("templates")).unwrap();
+        std::fs::write(at.join("templates/t.tmpl"), tmpl).unwrap();
+        std::fs::write(at.join("alertmanager.yml"), config).unwrap();
+        paths.push(at.join("alertmanager.yml"));
+    }
+    paths
+}
+
+/// The copies a definition calls (`am2amp…` templates) that it does not define.
+fn undefined_copies(definition: &str) -> Vec<String> {
+    let names = |marker: &str| -> std::collections::BTreeSet<String> {
+        definition
+            .split(marker)
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter(|n| n.starts_with("am2amp"))
+            .map(String::from)
+            .collect()
+    };
+    let defined = names("{{ define \"");
+    names("{{ template \"")
+        .difference(&defined)
+        .cloned()
+        .collect()
+}
+
+/// A thread remembers compiled fields for configs with the same templates, so a config must
+/// convert to the same bytes and findings whatever its thread converted before: alone, after
+/// the others, or after them in reverse order.
+#[test]
+fn a_conversion_does_not_depend_on_what_its_thread_converted_before() {
+    use am2amp::convert::{ConvertOptions, convert_input};
+    use am2amp::translate::{Options, Topics};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = shared_template_configs(dir.path());
+    for folder in ["samples/convert", "samples"] {
+        let folder = common::root().join(folder);
+        paths.extend(
+            std::fs::read_dir(folder)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    paths.extend(
+        std::fs::read_dir(common::shared().join("corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    );
+    paths.retain(|p| p.extension().is_some_and(|e| e == "yml"));
+    paths.sort();
+    let run = |jobs: Vec<(PathBuf, Option<&'static str>)>| {
+        std::thread::spawn(move || {
+            let mut out: Vec<_> = jobs
+                .into_iter()
+                .map(|(p, url)| {
+                    let opts = ConvertOptions {
+                        translate: Options {
+                            topics: Topics {
+                                template: Some(TOPIC.into()),
+                                ..Default::default()
+                            },
+                            external_url: url.map(String::from),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    };
+                    let c = convert_input("in", Some(&p), &std::fs::read(&p).unwrap(), &opts);
+                    ((p, url), c.output, c.report.diagnostics)
+                })
+                .collect();
+            out.sort_by(|a, b| a.0.cmp(&b.0));
+            out
+        })
+        .join()
+        .unwrap()
+    };
+    let jobs: Vec<_> = [
+        None,
+        Some("http://a.example.com"),
+        Some("http://b.example.com"),
+    ]
+    .into_iter()
+    .flat_map(|url| paths.iter().map(move |p| (p.clone(), url)))
+    .collect();
+    let mut alone: Vec<_> = jobs.iter().flat_map(|j| run(vec![j.clone()])).collect();
+    alone.sort_by(|a, b| a.0.cmp(&b.0));
+    let converted = alone.iter().filter(|c| c.1.is_some()).count();
+    assert!(converted >= 90, "only {converted} inputs converted");
+    for ((path, url), definition, _) in &alone {
+        let missing = undefined_copies(definition.as_deref().unwrap_or(""));
+        assert!(
+            missing.is_empty(),
+            "{path:?} {url:?} calls undefined {missing:?}"
+        );
+    }
+    let mut by_path = jobs.clone();
+    by_path.sort();
+    assert!(run(jobs.clone()) == alone, "grouped by URL");
+    assert!(run(by_path.clone()) == alone, "grouped by config");
+    assert!(
+        run(by_path.into_iter().rev().collect()) == alone,
+        "in reverse"
+    );
+}

@@ -17,7 +17,7 @@ use super::ast::Node;
 use super::ast::{List, Pos};
 use super::escape::{Copy, HELPER, escape, helper_body};
 use super::library::Library;
-use super::print::Writer;
+use super::print::{self, Writer};
 use super::subst::replace_data_field;
 use super::walk;
 
@@ -40,13 +40,20 @@ pub fn is_reserved(name: &str) -> bool {
 }
 
 /// An escaped copy.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Made {
     /// Static text only: calls are replaced by it.
     Text(String),
     /// A template to call.
     Body(List),
+    /// A template to call, printed already (adopted, see [`FieldCopies`]).
+    Printed(Rc<str>),
 }
+
+/// The copies one field needed, made for that field alone: another config with the same
+/// templates adopts them instead of making them again (see [`Copies::fields_independent`]).
+#[derive(Debug, Clone, Default)]
+pub struct FieldCopies(Vec<(String, Made)>);
 
 /// True for a template file am2amp generated (converting its definition again).
 pub fn is_generated(t: &Template) -> bool {
@@ -95,6 +102,44 @@ impl<'a> Copies<'a> {
             pending: Vec::new(),
             used: false,
             undefined: None,
+        }
+    }
+
+    /// Empty copies of the same templates (to make one field's copies alone).
+    pub fn fresh(&self) -> Copies<'a> {
+        Copies::new(self.lib.clone(), self.external_url.clone())
+    }
+
+    /// True when a field's copies are the same whichever fields were escaped before it: every
+    /// call in the templates is defined, none recurses, and no chain of calls is deep enough
+    /// to be deferred. Then the copies of fields made alone ([`Copies::made`]) can be
+    /// [adopted](Copies::adopt) and the file comes out as if the fields had been escaped here.
+    pub fn fields_independent(&self) -> bool {
+        self.lib.is_closed_and_flat(MAX_DEPTH)
+    }
+
+    /// The copies made so far, bodies printed; `None` when no field was escaped.
+    pub fn made(&self) -> Option<FieldCopies> {
+        if !self.used {
+            return None;
+        }
+        let made = self.made.iter().filter_map(|(name, made)| {
+            Some(match made.as_ref()? {
+                Made::Body(list) => (name.clone(), Made::Printed(print::nodes(list).into())),
+                other => (name.clone(), other.clone()),
+            })
+        });
+        Some(FieldCopies(made.collect()))
+    }
+
+    /// Adds the copies a field made alone needed (see [`Copies::fields_independent`]); the
+    /// field counts as escaped here.
+    pub fn adopt(&mut self, copies: &FieldCopies) {
+        self.used = true;
+        for (name, made) in &copies.0 {
+            if !self.made.contains_key(name) {
+                self.made.insert(name.clone(), Some(made.clone()));
+            }
         }
     }
 
@@ -169,7 +214,7 @@ impl<'a> Copies<'a> {
         };
         let replace = match &made {
             Made::Text(t) => Copy::Text(t.clone()),
-            Made::Body(_) => Copy::Call(copy.clone()),
+            Made::Body(_) | Made::Printed(_) => Copy::Call(copy.clone()),
         };
         self.made.insert(copy, Some(made));
         Some(replace)
@@ -204,12 +249,12 @@ impl<'a> Copies<'a> {
     /// undefined template, which the lint reports) is left empty.
     fn make_pending(&mut self) {
         while let Some((copy, name, data)) = self.pending.pop() {
-            let body = match self.make(&name, data) {
-                Some(Made::Body(b)) => b,
-                Some(Made::Text(t)) => vec![Node::Text(t, 0..0)],
-                None => Vec::new(),
+            let made = match self.make(&name, data) {
+                Some(Made::Text(t)) => Made::Body(vec![Node::Text(t, 0..0)]),
+                Some(made) => made,
+                None => Made::Body(Vec::new()),
             };
-            self.made.insert(copy, Some(Made::Body(body)));
+            self.made.insert(copy, Some(made));
         }
     }
 
@@ -257,9 +302,11 @@ impl<'a> Copies<'a> {
             .map(|(n, l)| (n.as_str(), Body::Nodes(l)))
             .collect();
         for (name, made) in &self.made {
-            if let Some(Made::Body(body)) = made {
-                bodies.insert(name, Body::Nodes(body));
-            }
+            match made {
+                Some(Made::Body(body)) => bodies.insert(name, Body::Nodes(body)),
+                Some(Made::Printed(text)) => bodies.insert(name, Body::Text(text)),
+                _ => None,
+            };
         }
         for (name, text) in &self.shared {
             bodies.insert(name, Body::Text(text));

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use super::ast::List;
+use super::walk::{self, Item};
 use super::{Template, defaults};
 
 /// Named templates available to calls: the user's definitions override the defaults.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Library<'a> {
     bodies: HashMap<&'a str, &'a List>,
 }
@@ -29,5 +30,106 @@ impl<'a> Library<'a> {
     /// The body of a template.
     pub fn get(&self, name: &str) -> Option<&'a List> {
         self.bodies.get(name).copied()
+    }
+
+    /// True when every template call in every body names a template here, no template calls
+    /// itself (directly or through others) and no chain of calls nests more than `depth`
+    /// templates. Then what a template's copy becomes does not depend on which field asked
+    /// for it first (see [`super::copies::Copies::fields_independent`]).
+    pub fn is_closed_and_flat(&self, depth: usize) -> bool {
+        let mut callees: HashMap<&str, Vec<&str>> = HashMap::with_capacity(self.bodies.len());
+        for (&name, body) in &self.bodies {
+            let mut calls = Vec::new();
+            walk::list(body, &mut |item| {
+                if let Item::Call(c) = item {
+                    calls.push(c);
+                }
+            });
+            if calls.iter().any(|c| !self.bodies.contains_key(c)) {
+                return false;
+            }
+            callees.insert(name, calls);
+        }
+        // Heights by an iterative depth-first search: a template on the current path seen
+        // again is a cycle.
+        let mut height: HashMap<&str, usize> = HashMap::with_capacity(callees.len());
+        let mut on_path: std::collections::HashSet<&str> = Default::default();
+        for &root in callees.keys() {
+            if height.contains_key(root) {
+                continue;
+            }
+            let mut stack = vec![(root, 0usize)];
+            on_path.insert(root);
+            while let Some(&(name, next)) = stack.last() {
+                let calls = &callees[name];
+                if let Some(&c) = calls.get(next) {
+                    let top = stack.len() - 1;
+                    stack[top].1 += 1;
+                    if on_path.contains(c) {
+                        return false;
+                    }
+                    if !height.contains_key(c) {
+                        on_path.insert(c);
+                        stack.push((c, 0));
+                    }
+                    continue;
+                }
+                let h = 1 + calls.iter().map(|c| height[c]).max().unwrap_or(0);
+                if h > depth {
+                    return false;
+                }
+                height.insert(name, h);
+                on_path.remove(name);
+                stack.pop();
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Library;
+    use crate::gotmpl::parse;
+
+    fn closed_and_flat(user: &str, depth: usize) -> bool {
+        let user = parse(user).unwrap();
+        Library::new([&user]).is_closed_and_flat(depth)
+    }
+
+    fn chain(n: usize) -> String {
+        let mut t: String = (1..n)
+            .map(|i| {
+                format!(
+                    r#"{{{{ define "c{i}" }}}}{{{{ template "c{}" . }}}}{{{{ end }}}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        t.push_str(&format!(r#"{{{{ define "c{n}" }}}}x{{{{ end }}}}"#));
+        t
+    }
+
+    #[test]
+    fn calls_must_be_defined_acyclic_and_shallow() {
+        assert!(Library::new([]).is_closed_and_flat(32), "the defaults");
+        assert!(closed_and_flat(
+            r#"{{ define "a" }}{{ template "__subject" . }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ template "b" . }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ if . }}{{ template "a" . }}{{ end }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ template "b" . }}{{ end }}{{ define "b" }}{{ with . }}{{ template "a" . }}{{ end }}{{ end }}"#,
+            32
+        ));
+        assert!(closed_and_flat(&chain(32), 32));
+        assert!(!closed_and_flat(&chain(33), 32));
     }
 }

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use crate::diag::{Code, Diagnostic};
 use crate::gotmpl::copies::Copies;
-use crate::gotmpl::{parse, print};
 use crate::model::{Secret, Sp, Tmpl};
 use crate::source::{Sources, Span};
 use crate::validate::GlobalView;
 
 use super::Options;
 use super::contract::{Key, Value};
+use super::fields::{self, Compiled};
 use super::routes::RouteKeys;
 use super::secrets::{self, Secrets};
 
@@ -66,17 +66,8 @@ pub struct Cx<'a> {
     pub topic_use: super::topics::TopicUse,
     /// Template texts already compiled.
     pub compiled: std::collections::HashMap<String, Compiled>,
-}
-
-/// What a template text of a field becomes.
-#[derive(Debug, Clone)]
-pub struct Compiled {
-    /// Its escaped form.
-    value: Value,
-    /// The default template it calls that am2amp has no equivalent of.
-    missing: Option<String>,
-    /// Whether its output links to `.ExternalURL`.
-    links_url: bool,
+    /// What the templates' compilation depends on (see [`fields::key`]).
+    pub templates_key: String,
 }
 
 /// One integration entry being translated.
@@ -98,14 +89,6 @@ impl Entry<'_> {
         secrets::reference(self.receiver, self.integration, self.index, field)
     }
 }
-
-/// Default templates whose output links to `.ExternalURL`.
-const EXTERNAL_URL_TEMPLATES: &[&str] = &[
-    "__alertmanagerURL",
-    "slack.default.titlelink",
-    "slack.default.fallback",
-    "pagerduty.default.clientURL",
-];
 
 impl Cx<'_> {
     /// The message value of templated field `name`: the configured template, or `default`
@@ -143,7 +126,7 @@ impl Cx<'_> {
         } = match self.compiled.get(text) {
             Some(hit) => hit.clone(),
             None => {
-                let compiled = self.compile(text);
+                let compiled = fields::compiled(&self.templates_key, &mut self.templates, text);
                 self.compiled.insert(text.to_string(), compiled.clone());
                 compiled
             }
@@ -162,37 +145,6 @@ impl Cx<'_> {
             );
         }
         (value, links_url)
-    }
-
-    /// The escaped form of a template text. Syntax errors and calls of templates nobody
-    /// defines are the template lint's findings; a call of a default template am2amp has no
-    /// copy of is returned for the caller to report.
-    fn compile(&mut self, text: &str) -> Compiled {
-        let links_url =
-            text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n));
-        let Ok(parsed) = parse(text) else {
-            return Compiled {
-                value: Value::Str(String::new()),
-                missing: None,
-                links_url,
-            };
-        };
-        let escaped = self.templates.field(parsed.root);
-        // Read only after `field`: it holds what the last field found.
-        let missing = self
-            .templates
-            .undefined()
-            .filter(|n| crate::gotmpl::defaults::since(n).is_some())
-            .map(str::to_string);
-        let value = match escaped {
-            Ok(escaped) => Value::Tmpl(print::nodes(&escaped).into()),
-            Err(_) => Value::Str(String::new()),
-        };
-        Compiled {
-            value,
-            missing,
-            links_url,
-        }
     }
 
     /// Notes that field `name` of entry `e` links to `.ExternalURL`.

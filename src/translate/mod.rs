@@ -4,6 +4,7 @@
 
 pub mod contract;
 mod cx;
+mod fields;
 mod http;
 mod pagerduty;
 mod receivers;
@@ -132,6 +133,13 @@ pub fn translate(
             .iter()
             .chain(input.templates.iter().map(|p| &p.template)),
     );
+    let templates_key = fields::key(
+        opts.external_url.as_deref(),
+        input
+            .templates
+            .iter()
+            .map(|p| sources.get(p.file.source).text.as_str()),
+    );
     let mut cx = cx::Cx {
         opts,
         global: GlobalView::new(input.config.global.as_ref().map(|g| &g.value)),
@@ -155,6 +163,7 @@ pub fn translate(
         diags,
         sources,
         compiled: Default::default(),
+        templates_key,
         topic_use: Default::default(),
         config_dir: input
             .path

@@ -1,0 +1,161 @@
+//! Compiling the template text of a field into its escaped message value, once per thread for
+//! all configs with the same templates: a bulk run converts many configs that share their
+//! template files, and each of them would otherwise escape the same field texts and copy the
+//! same default templates again.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::gotmpl::copies::{Copies, FieldCopies};
+use crate::gotmpl::{defaults, parse, print};
+
+use super::contract::Value;
+
+/// What a template text of a field becomes.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Its escaped form.
+    pub value: Value,
+    /// The default template it calls that am2amp has no equivalent of.
+    pub missing: Option<String>,
+    /// Whether its output links to `.ExternalURL`.
+    pub links_url: bool,
+}
+
+/// Default templates whose output links to `.ExternalURL`.
+const EXTERNAL_URL_TEMPLATES: &[&str] = &[
+    "__alertmanagerURL",
+    "slack.default.titlelink",
+    "slack.default.fallback",
+    "pagerduty.default.clientURL",
+];
+
+/// How many template sets a thread remembers, and how many field texts per set.
+const SETS: usize = 4;
+const TEXTS: usize = 4096;
+
+/// One template set's compiled fields.
+struct Set {
+    /// [`key`] of the templates.
+    key: String,
+    /// Whether fields compiled alone give what they give in any config (see
+    /// [`Copies::fields_independent`]); when not, nothing is remembered.
+    independent: bool,
+    /// Field text → its value and the copies it needs.
+    fields: HashMap<String, (Compiled, Option<FieldCopies>)>,
+}
+
+thread_local! {
+    static SETS_SEEN: RefCell<Vec<Set>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A key naming what a field's compilation depends on besides its text: the external URL and
+/// the template files, in load order.
+pub fn key<'t>(external_url: Option<&str>, texts: impl IntoIterator<Item = &'t str>) -> String {
+    fn push(key: &mut String, s: &str) {
+        key.push_str(&s.len().to_string());
+        key.push(':');
+        key.push_str(s);
+    }
+    let mut key = String::from(if external_url.is_some() { "+" } else { "-" });
+    push(&mut key, external_url.unwrap_or(""));
+    for t in texts {
+        push(&mut key, t);
+    }
+    key
+}
+
+/// The value of `text` with the templates of `copies` (named by `key`), the copies it calls
+/// made in `copies`. A text compiled before by this thread for the same templates is not
+/// compiled again: its copies are adopted.
+pub fn compiled(key: &str, copies: &mut Copies, text: &str) -> Compiled {
+    /// What this thread knows of `text`.
+    enum Known {
+        Compiled(Compiled, Option<FieldCopies>),
+        Not { independent: bool },
+    }
+    let known = SETS_SEEN.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let at = match sets.iter().position(|s| s.key == key) {
+            Some(at) => at,
+            None => {
+                if sets.len() == SETS {
+                    sets.remove(0);
+                }
+                sets.push(Set {
+                    key: key.to_string(),
+                    independent: copies.fields_independent(),
+                    fields: HashMap::new(),
+                });
+                sets.len() - 1
+            }
+        };
+        let set = &sets[at];
+        match set.fields.get(text) {
+            Some((compiled, made)) => Known::Compiled(compiled.clone(), made.clone()),
+            None => Known::Not {
+                independent: set.independent,
+            },
+        }
+    });
+    let independent = match known {
+        Known::Compiled(compiled, made) => {
+            if let Some(made) = &made {
+                copies.adopt(made);
+            }
+            return compiled;
+        }
+        Known::Not { independent } => independent,
+    };
+    if !independent {
+        return compile(copies, text);
+    }
+    let mut alone = copies.fresh();
+    let compiled = compile(&mut alone, text);
+    let made = alone.made();
+    if let Some(made) = &made {
+        copies.adopt(made);
+    }
+    SETS_SEEN.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        if let Some(set) = sets.iter_mut().find(|s| s.key == key) {
+            if set.fields.len() == TEXTS {
+                set.fields.clear();
+            }
+            set.fields
+                .insert(text.to_string(), (compiled.clone(), made));
+        }
+    });
+    compiled
+}
+
+/// The escaped form of a template text. Syntax errors and calls of templates nobody defines
+/// are the template lint's findings; a call of a default template am2amp has no copy of is
+/// returned for the caller to report.
+fn compile(copies: &mut Copies, text: &str) -> Compiled {
+    let links_url =
+        text.contains("ExternalURL") || EXTERNAL_URL_TEMPLATES.iter().any(|n| text.contains(n));
+    let Ok(parsed) = parse(text) else {
+        return Compiled {
+            value: Value::Str(String::new()),
+            missing: None,
+            links_url,
+        };
+    };
+    let escaped = copies.field(parsed.root);
+    // Read only after `field`: it holds what the last field found.
+    let missing = copies
+        .undefined()
+        .filter(|n| defaults::since(n).is_some())
+        .map(str::to_string);
+    let value = match escaped {
+        Ok(escaped) => Value::Tmpl(Rc::from(print::nodes(&escaped))),
+        Err(_) => Value::Str(String::new()),
+    };
+    Compiled {
+        value,
+        missing,
+        links_url,
+    }
+}
