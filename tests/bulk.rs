@@ -567,7 +567,8 @@ fn completions_and_man_page() {
 
 /// Configs that share template files, for the test below: they call user and default
 /// templates in different orders, one library recurses and one calls a template nobody
-/// defines (those two are compiled per config).
+/// defines (those two are compiled per config), and one field calls a template that only
+/// some of the libraries define.
 fn shared_template_configs(dir: &Path) -> Vec<PathBuf> {
     let tmpl = r#"{{ define "t.title" }}[{{ .Status | toUpper }}] {{ template "t.extra" . }}{{ end }}
 {{ define "t.extra" }}{{ .CommonLabels.alertname }} {{ template "__subject" . }}{{ end }}
@@ -636,6 +637,12 @@ fn shared_template_configs(dir: &Path) -> Vec<PathBuf> {
             "undefined/one",
             undefined,
             slack(r#"{{ template "t.title" . }}"#, r#"{{ .Status }}"#),
+        ),
+        // `t.extra` is defined by the shared templates only.
+        (
+            "undefined/two",
+            undefined,
+            slack(r#"{{ template "t.extra" . }}"#, r#"{{ .Status }}"#),
         ),
         (
             "deep/one",

@@ -35,7 +35,7 @@ pub struct Env<'a> {
 }
 
 /// The result of linting one body.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lint {
     /// Problems found.
     pub findings: Vec<Finding>,

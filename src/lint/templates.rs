@@ -3,10 +3,11 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::memo;
 use crate::diag::{Code, Diagnostic};
 use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
-use crate::gotmpl::{self, ParseError, Template};
+use crate::gotmpl::{ParseError, Template};
 use crate::load::TemplateSource;
 use crate::model::templates::Templates;
 use crate::model::{Config, FeatureUse, Version};
@@ -33,8 +34,7 @@ pub fn check_templates(
 ) -> Vec<ParsedFile> {
     let mut parsed = Vec::new();
     for f in files {
-        let text = sources.get(f.source).text.clone();
-        match gotmpl::parse(&text) {
+        match memo::parse_file(&sources.get(f.source).text) {
             Ok(template) => parsed.push(ParsedFile {
                 file: f.clone(),
                 template,
@@ -92,7 +92,7 @@ pub fn check_templates(
             }
             let outcome = linted
                 .entry(text)
-                .or_insert_with(|| gotmpl::parse(text).map(|t| lint(&t.root, Ty::Data, &env)));
+                .or_insert_with(|| memo::lint_field(text, &env));
             match outcome {
                 Err(e) => {
                     let span = field_span(sources, ft.scalar, &e.pos);
