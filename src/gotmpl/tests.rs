@@ -4,6 +4,23 @@
 use super::ast::{Arg, Node};
 use super::{parse, print};
 
+/// Templates `{prefix}0` … `{prefix}{n}`, each calling the next, the last with `last` as its
+/// body.
+fn chain(prefix: &str, n: usize, last: &str) -> String {
+    let mut text: String = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{{{ define "{prefix}{i}" }}}}{{{{ template "{prefix}{}" . }}}}{{{{ end }}}}"#,
+                i + 1
+            )
+        })
+        .collect();
+    text.push_str(&format!(
+        r#"{{{{ define "{prefix}{n}" }}}}{last}{{{{ end }}}}"#
+    ));
+    text
+}
+
 fn round_trip(src: &str) -> String {
     let t = parse(src).unwrap_or_else(|e| panic!("{src:?}: {e:?}"));
     let printed = print::template(&t);
@@ -282,18 +299,7 @@ mod copies {
     #[test]
     fn a_long_chain_of_calls_is_copied_without_deep_recursion() {
         let n = 5000;
-        let mut text: String = (0..n)
-            .map(|i| {
-                format!(
-                    r#"{{{{ define "t{i}" }}}}{{{{ template "t{}" . }}}}{{{{ end }}}}"#,
-                    i + 1
-                )
-            })
-            .collect();
-        text.push_str(&format!(
-            r#"{{{{ define "t{n}" }}}}{{{{ .Status }}}}{{{{ end }}}}"#
-        ));
-        let user = parse(&text).unwrap();
+        let user = parse(&super::chain("t", n, "{{ .Status }}")).unwrap();
         // A small stack: recursing once per call would overflow it.
         let (field, file) = std::thread::Builder::new()
             .stack_size(256 * 1024)
@@ -372,5 +378,39 @@ mod escaping {
             yaml_body("tab\there\u{7}\u{7f}\u{2028}é"),
             "tab\\there\\a\\x7f\\u2028é"
         );
+    }
+}
+
+mod library {
+    use super::super::library::Library;
+    use super::{chain, parse};
+
+    fn closed_and_flat(user: &str, depth: usize) -> bool {
+        let user = parse(user).unwrap();
+        Library::new([&user]).is_closed_and_flat(depth)
+    }
+
+    #[test]
+    fn calls_must_be_defined_acyclic_and_shallow() {
+        assert!(Library::new([]).is_closed_and_flat(32), "the defaults");
+        assert!(closed_and_flat(
+            r#"{{ define "a" }}{{ template "__subject" . }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ template "b" . }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ if . }}{{ template "a" . }}{{ end }}{{ end }}"#,
+            32
+        ));
+        assert!(!closed_and_flat(
+            r#"{{ define "a" }}{{ template "b" . }}{{ end }}{{ define "b" }}{{ with . }}{{ template "a" . }}{{ end }}{{ end }}"#,
+            32
+        ));
+        // 32 templates nest 32 deep: the copies make that many at once.
+        assert!(closed_and_flat(&chain("c", 31, "x"), 32));
+        assert!(!closed_and_flat(&chain("c", 32, "x"), 32));
     }
 }
