@@ -13,6 +13,10 @@ use crate::gotmpl::{self, ParseError, Template};
 /// How many texts of each kind a thread remembers before it starts again.
 const TEXTS: usize = 1024;
 
+/// Longer template files are parsed each time (shared ones are small; a huge one is not kept
+/// twice in memory).
+const MAX_FILE: usize = 64 * 1024;
+
 #[derive(Default)]
 struct Memo {
     /// Template file text → its tree.
@@ -29,6 +33,9 @@ thread_local! {
 
 /// A template file's text parsed.
 pub fn parse_file(text: &str) -> Result<Template, ParseError> {
+    if text.len() > MAX_FILE {
+        return gotmpl::parse(text);
+    }
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if let Some(hit) = m.files.get(text) {
@@ -43,13 +50,13 @@ pub fn parse_file(text: &str) -> Result<Template, ParseError> {
     })
 }
 
-/// A field's template text parsed and linted with dot as the notification data.
-pub fn lint_field(text: &str, env: &Env) -> Result<Lint, ParseError> {
-    let key = env_key(env);
+/// A field's template text parsed and linted with dot as the notification data; `key` is
+/// [`env_key`] of `env`.
+pub fn lint_field(text: &str, env: &Env, key: &str) -> Result<Lint, ParseError> {
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.env != key {
-            m.env = key;
+            m.env = key.to_string();
             m.fields.clear();
         }
         if let Some(hit) = m.fields.get(text) {
@@ -64,8 +71,9 @@ pub fn lint_field(text: &str, env: &Env) -> Result<Lint, ParseError> {
     })
 }
 
-/// The target version and the names the user's templates define, sorted.
-fn env_key(env: &Env) -> String {
+/// What field lints depend on besides the text: the target version and the names the user's
+/// templates define, sorted.
+pub fn env_key(env: &Env) -> String {
     let mut names: Vec<&str> = env.user.iter().map(String::as_str).collect();
     names.sort_unstable();
     let mut key = env.target.to_string();

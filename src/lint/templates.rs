@@ -78,6 +78,7 @@ pub fn check_templates(
         target,
     };
 
+    let env_key = memo::env_key(&env);
     let mut work: Vec<(String, Ty)> = Vec::new();
     // Receivers often share field texts; each distinct text is parsed and linted once, and its
     // findings placed in every field that holds it.
@@ -92,7 +93,7 @@ pub fn check_templates(
             }
             let outcome = linted
                 .entry(text)
-                .or_insert_with(|| memo::lint_field(text, &env));
+                .or_insert_with(|| memo::lint_field(text, &env, &env_key));
             match outcome {
                 Err(e) => {
                     let span = field_span(sources, ft.scalar, &e.pos);

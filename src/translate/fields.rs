@@ -35,6 +35,10 @@ const EXTERNAL_URL_TEMPLATES: &[&str] = &[
 const SETS: usize = 4;
 const TEXTS: usize = 4096;
 
+/// Template sets with a longer [`key`] are compiled per config (shared ones are small; a huge
+/// one is not kept twice in memory).
+const MAX_KEY: usize = 256 * 1024;
+
 /// One template set's compiled fields.
 struct Set {
     /// [`key`] of the templates.
@@ -70,6 +74,9 @@ pub fn key<'t>(external_url: Option<&str>, texts: impl IntoIterator<Item = &'t s
 /// made in `copies`. A text compiled before by this thread for the same templates is not
 /// compiled again: its copies are adopted.
 pub fn compiled(key: &str, copies: &mut Copies, text: &str) -> Compiled {
+    if key.len() > MAX_KEY {
+        return compile(copies, text);
+    }
     /// What this thread knows of `text`.
     enum Known {
         Compiled(Compiled, Option<FieldCopies>),
