@@ -77,64 +77,52 @@ pub fn compiled(key: &str, copies: &mut Copies, text: &str) -> Compiled {
     if key.len() > MAX_KEY {
         return compile(copies, text);
     }
-    /// What this thread knows of `text`.
-    enum Known {
-        Compiled(Compiled, Option<FieldCopies>),
-        Not { independent: bool },
-    }
-    let known = SETS_SEEN.with(|sets| {
-        let mut sets = sets.borrow_mut();
-        let at = match sets.iter().position(|s| s.key == key) {
-            Some(at) => at,
-            None => {
-                if sets.len() == SETS {
-                    sets.remove(0);
-                }
-                sets.push(Set {
-                    key: key.to_string(),
-                    independent: copies.fields_independent(),
-                    fields: HashMap::new(),
-                });
-                sets.len() - 1
-            }
-        };
-        let set = &sets[at];
-        match set.fields.get(text) {
-            Some((compiled, made)) => Known::Compiled(compiled.clone(), made.clone()),
-            None => Known::Not {
-                independent: set.independent,
-            },
-        }
-    });
-    let independent = match known {
-        Known::Compiled(compiled, made) => {
-            if let Some(made) = &made {
-                copies.adopt(made);
-            }
-            return compiled;
-        }
-        Known::Not { independent } => independent,
-    };
-    if !independent {
-        return compile(copies, text);
-    }
-    let mut alone = copies.fresh();
-    let compiled = compile(&mut alone, text);
-    let made = alone.made();
-    if let Some(made) = &made {
-        copies.adopt(made);
-    }
+    // Compiling never comes back here (gotmpl does not call translate), so the set stays
+    // borrowed throughout.
     SETS_SEEN.with(|sets| {
         let mut sets = sets.borrow_mut();
-        if let Some(set) = sets.iter_mut().find(|s| s.key == key) {
-            if set.fields.len() == TEXTS {
-                set.fields.clear();
-            }
-            set.fields
-                .insert(text.to_string(), (compiled.clone(), made));
+        let set = set(&mut sets, key, copies);
+        if !set.independent {
+            return compile(copies, text);
         }
-    });
-    compiled
+        if let Some((compiled, made)) = set.fields.get(text) {
+            if let Some(made) = made {
+                copies.adopt(made);
+            }
+            return compiled.clone();
+        }
+        let mut alone = copies.fresh();
+        let compiled = compile(&mut alone, text);
+        let made = alone.made();
+        if let Some(made) = &made {
+            copies.adopt(made);
+        }
+        if set.fields.len() == TEXTS {
+            set.fields.clear();
+        }
+        set.fields
+            .insert(text.to_string(), (compiled.clone(), made));
+        compiled
+    })
+}
+
+/// The remembered set for `key`, added (and the oldest dropped) when there is none.
+fn set<'s>(sets: &'s mut Vec<Set>, key: &str, copies: &Copies) -> &'s mut Set {
+    let at = match sets.iter().position(|s| s.key == key) {
+        Some(at) => at,
+        None => {
+            if sets.len() == SETS {
+                sets.remove(0);
+            }
+            sets.push(Set {
+                key: key.to_string(),
+                independent: copies.fields_independent(),
+                fields: HashMap::new(),
+            });
+            sets.len() - 1
+        }
+    };
+    &mut sets[at]
 }
 
 /// The escaped form of a template text. Syntax errors and calls of templates nobody defines
