@@ -183,13 +183,9 @@ impl Source {
 }
 
 fn line_starts(text: &str) -> Vec<u32> {
-    let mut starts = vec![0];
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            starts.push(clamp_u32(i + 1));
-        }
-    }
-    starts
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| clamp_u32(i + 1)))
+        .collect()
 }
 
 /// All sources of one input (a config file and what it pulls in).
