@@ -9,7 +9,9 @@
 //! notification data. A copy called with the caller's own data gets that replacement
 //! (`am2amp:x`); called with anything else, it does not (`am2amp.plain:x`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::rc::Rc;
 
 use super::Template;

@@ -1,6 +1,6 @@
 //! The named templates a config can call: am2amp's defaults, overridden by the user's files.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::ast::List;
 use super::walk::{self, Item};
@@ -53,7 +53,7 @@ impl<'a> Library<'a> {
         // Heights by an iterative depth-first search: a template on the current path seen
         // again is a cycle.
         let mut height: HashMap<&str, usize> = HashMap::with_capacity(callees.len());
-        let mut on_path: std::collections::HashSet<&str> = Default::default();
+        let mut on_path: foldhash::HashSet<&str> = Default::default();
         for &root in callees.keys() {
             if height.contains_key(root) {
                 continue;

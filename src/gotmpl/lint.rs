@@ -1,7 +1,7 @@
 //! Lint: undefined templates, unknown functions, functions newer than the target
 //! Alertmanager, and fields that do not exist on Alertmanager's data.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::ast::{Arg, Command, Control, List, Node, Pipe, Pos};
 use super::defaults;

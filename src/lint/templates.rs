@@ -1,7 +1,9 @@
 //! Parses and lints every template a config uses: receiver fields (rendered per notification,
 //! never checked by Alertmanager's loader) and the files under `templates:` (parsed at load).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::memo;
 use crate::diag::{Code, Diagnostic};

@@ -117,7 +117,7 @@ pub fn quoted(expr: &str, vars: &[&str]) -> Rc<str> {
     /// Escaped actions by `expr`, NUL, the variables joined by commas; and a key buffer.
     #[derive(Default)]
     struct Cache {
-        texts: std::collections::HashMap<String, Rc<str>>,
+        texts: foldhash::HashMap<String, Rc<str>>,
         key: String,
     }
     thread_local! {

@@ -65,7 +65,7 @@ pub struct Cx<'a> {
     /// Where topics came from (collected only when [`super::Topics::tracks_use`]).
     pub topic_use: super::topics::TopicUse,
     /// Template texts already compiled.
-    pub compiled: std::collections::HashMap<String, Compiled>,
+    pub compiled: foldhash::HashMap<String, Compiled>,
     /// What the templates' compilation depends on (see [`fields::key`]).
     pub templates_key: String,
 }

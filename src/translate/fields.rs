@@ -3,8 +3,8 @@
 //! template files, and each of them would otherwise escape the same field texts and copy the
 //! same default templates again.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::gotmpl::copies::{Copies, FieldCopies};

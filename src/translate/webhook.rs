@@ -1,8 +1,8 @@
 //! `webhook_configs` → the `webhook` section of the message: the target, and the alerts
 //! themselves, cut to `max_alerts` in the template.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};

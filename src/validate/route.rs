@@ -1,7 +1,7 @@
 //! Routing-tree rules: the root route, receivers and time intervals used, `group_by`, matchers
 //! and timers.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use super::V;
 use crate::alertmanager::{labels, matcher, regex};

@@ -1,6 +1,6 @@
 //! Named time intervals: names and ranges.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::V;
 use crate::alertmanager::timeinterval as ti;

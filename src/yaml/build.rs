@@ -2,7 +2,7 @@
 //! aliases are resolved by copying the anchored subtree, `<<` merge keys are applied, and the
 //! nesting, node and alias budgets are enforced while the events stream by.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 

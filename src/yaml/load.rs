@@ -1,6 +1,6 @@
 //! Text → [`Node`] tree, with budgets, duplicate-key detection and clear errors.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Kind, Node, build, subset};
 use crate::diag::{Code, Diagnostic};

@@ -1,6 +1,6 @@
 //! `email_configs` rules.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::missing_global;
 use crate::diag::{Code, Diagnostic};

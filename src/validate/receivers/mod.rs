@@ -8,7 +8,7 @@ mod slack;
 mod sns;
 mod webhook;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{GlobalView, V, http};
 use crate::diag::{Code, Diagnostic};
