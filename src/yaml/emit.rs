@@ -171,7 +171,7 @@ pub fn string(v: &str, level: usize) -> String {
 }
 
 fn string_into(out: &mut String, v: &str, level: usize) {
-    let multiline = v.contains('\n');
+    let multiline = memchr::memchr(b'\n', v.as_bytes()).is_some();
     if !multiline && plain_is_safe(v) {
         out.push_str(v);
     } else if !multiline && all_printable(v) {
@@ -225,7 +225,7 @@ fn printable(c: char) -> bool {
 fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
-    if body.is_empty() || (trailing == 0 && !body.contains('\n')) {
+    if body.is_empty() || (trailing == 0 && memchr::memchr(b'\n', body.as_bytes()).is_none()) {
         return false;
     }
     let mark = out.len();
@@ -239,7 +239,11 @@ fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
         _ => "+",
     });
     out.reserve(body.len() + (level + 1) * body.len() / 32);
-    for line in body.split('\n') {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    for end in ends {
+        let line = &body[start..end];
+        start = end + 1;
         if !block_line(line) {
             out.truncate(mark);
             return false;
@@ -311,9 +315,28 @@ fn ascii_plain_is_safe(b: &[u8]) -> bool {
     if first == b' ' || last == b' ' || last == b':' || b.starts_with(b"...") {
         return false;
     }
-    if b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
-        && !(first == b'-' && b.len() > 1 && b[1] != b' ' && b[1] != b'-')
-    {
+    let indicator = matches!(
+        first,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    );
+    if indicator && !(first == b'-' && b.len() > 1 && b[1] != b' ' && b[1] != b'-') {
         return false;
     }
     let mut prev = 0u8;
