@@ -188,7 +188,7 @@ fn parse_classic_one(s: &str) -> Result<Matcher, String> {
         body = b;
         expect_quote = true;
     }
-    let mut value = String::new();
+    let mut value = String::with_capacity(body.len());
     let mut escaped = false;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
