@@ -34,12 +34,12 @@ impl Writer {
     pub fn text(&mut self, s: &str) {
         // Most pieces are a few bytes (keys, `:`, indentation), where a plain scan beats
         // setting up a searcher.
-        if s.len() <= 32 && !s.as_bytes().contains(&b'{') {
+        if s.len() <= 32 && !s.bytes().any(|b| b == b'{') {
             self.0.push_str(s);
             return;
         }
         let mut rest = s;
-        while let Some(i) = rest.find('{') {
+        while let Some(i) = memchr::memchr(b'{', rest.as_bytes()) {
             if i == 0 {
                 self.guard();
             }
