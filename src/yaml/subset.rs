@@ -46,6 +46,25 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Option<Bui
 fn plain_characters(t: &[u8]) -> bool {
     let mut i = 0;
     while i < t.len() {
+        // Blocks of printable ASCII and line feeds are checked many bytes at a time; only a
+        // block with anything else is looked at byte by byte (each byte's check stands alone,
+        // so a character across two blocks needs nothing special).
+        let end = (i + 32).min(t.len());
+        let ascii = t[i..end].iter().fold(true, |ok, &b| {
+            ok & ((0x20..0x7f).contains(&b) | (b == b'\n'))
+        });
+        if !ascii && !plain_bytes(t, i, end) {
+            return false;
+        }
+        i = end;
+    }
+    true
+}
+
+/// [`plain_characters`] for the bytes `from..to` of `t`, one at a time.
+fn plain_bytes(t: &[u8], from: usize, to: usize) -> bool {
+    let mut i = from;
+    while i < to {
         let b = t[i];
         if b >= 0x80 {
             let bad = match b {
@@ -682,5 +701,41 @@ pub(super) mod tests_hook {
     thread_local! {
         /// Set: the next `build` on this thread panics.
         pub static PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_find_what_bytes_find(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "key: value", "\n", " ", "\t", "\r", "\u{7f}", "\u{1}", "é", "€", "😀",
+                    "\u{85}", "\u{a0}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{fffe}", "\u{ffff}",
+                    "0123456789abcdef0123456789abcdef",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = parts.concat();
+            let t = text.as_bytes();
+            proptest::prop_assert_eq!(plain_characters(t), plain_bytes(t, 0, t.len()));
+        }
+    }
+
+    #[test]
+    fn a_bad_character_is_found_wherever_it_is() {
+        for bad in [
+            "\t", "\r", "\u{7f}", "\u{85}", "\u{2028}", "\u{feff}", "\u{ffff}",
+        ] {
+            for at in 0..70 {
+                let text = format!("{}{bad}{}", "k".repeat(at), "v".repeat(70 - at));
+                assert!(!plain_characters(text.as_bytes()), "{bad:?} at {at}");
+            }
+        }
+        assert!(plain_characters("k: é€😀\u{a0}\n".repeat(9).as_bytes()));
     }
 }
