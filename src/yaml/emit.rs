@@ -353,12 +353,22 @@ fn ascii_plain_is_safe(b: &[u8]) -> bool {
 /// True when a plain scalar with this text is a boolean, number, null, timestamp or one of
 /// YAML 1.1's special values in some YAML version a reader may use.
 pub fn resolves_to_non_string(v: &str) -> bool {
-    // Every pattern below starts with one of these characters (or is a YAML 1.1 boolean).
-    if !v.starts_with(|c: char| c.is_ascii_digit() || "+-.~nN<=".contains(c)) {
-        return v.is_empty() || is_yaml11_bool(v).is_some();
+    match v.as_bytes().first() {
+        None => true,
+        // Of the patterns, only the nulls start with a letter.
+        Some(b'n' | b'N') => is_yaml11_bool(v).is_some() || matches!(v, "null" | "Null" | "NULL"),
+        Some(c) if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'~' | b'<' | b'=') => {
+            non_string_pattern().is_match(v)
+        }
+        Some(_) => is_yaml11_bool(v).is_some(),
     }
+}
+
+/// Every plain scalar that YAML 1.1 (PyYAML, Go's yaml.v2) or 1.2 reads as a number, a
+/// timestamp, null or a merge or value key.
+fn non_string_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         let patterns = [
             // YAML 1.1 (PyYAML) and Go's yaml.v2 numbers; YAML 1.2 core numbers.
             r"[-+]?0b[0-1_]+",
@@ -376,8 +386,7 @@ pub fn resolves_to_non_string(v: &str) -> bool {
             r"~|null|Null|NULL|<<|=",
         ];
         Regex::new(&format!("^(?:{})$", patterns.join("|"))).expect("valid pattern")
-    });
-    v.is_empty() || is_yaml11_bool(v).is_some() || re.is_match(v)
+    })
 }
 
 /// The body of a double-quoted scalar holding `s`: `\`, `"`, controls, line breaks and
@@ -457,6 +466,58 @@ mod tests {
                 ascii_plain_is_safe(v.as_bytes()) && !resolves_to_non_string(&v),
                 plain_is_safe_chars(&v)
             );
+        }
+    }
+
+    #[test]
+    fn resolving_skips_the_pattern_only_where_it_cannot_match() {
+        let heads = [
+            "",
+            "n",
+            "N",
+            "no",
+            "No",
+            "NO",
+            "null",
+            "Null",
+            "NULL",
+            "nan",
+            "name",
+            "y",
+            "yes",
+            "on",
+            "Off",
+            "true",
+            "FALSE",
+            "t",
+            "x",
+            "0",
+            "1",
+            "+1",
+            "-",
+            ".",
+            ".inf",
+            ".nan",
+            "~",
+            "<<",
+            "=",
+            "0x1F",
+            "0o17",
+            "0b10",
+            "1:20",
+            "2024-01-02",
+            "1e3",
+            "_",
+        ];
+        let tails = ["", "x", "1", "_", ".5", "e3", ":30", " ", "l", "L", "ll"];
+        for h in heads {
+            for t in tails {
+                let v = format!("{h}{t}");
+                let full = v.is_empty()
+                    || is_yaml11_bool(&v).is_some()
+                    || non_string_pattern().is_match(&v);
+                assert_eq!(resolves_to_non_string(&v), full, "{v:?}");
+            }
         }
     }
 
