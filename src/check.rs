@@ -95,6 +95,7 @@ pub fn translate_checked(
 
 /// Loads, decodes, validates and lints one input (Alertmanager's rules and template checks).
 pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
+    crate::alertmanager::matcher::forget_parsed();
     let mut doc = load::load_bytes(name, bytes, &opts.load);
     let mut report = Report {
         name: name.to_string(),

@@ -124,6 +124,39 @@ pub fn parse_fallback(input: &str) -> Result<(Vec<Matcher>, Syntax), String> {
     }
 }
 
+/// What [`parse_fallback`] gives.
+pub type Parsed = Result<(Vec<Matcher>, Syntax), String>;
+
+/// Most matchers remembered before [`forget_parsed`] (a safety net: it is called per config).
+const MAX_REMEMBERED: usize = 1 << 16;
+
+thread_local! {
+    static PARSED: std::cell::RefCell<foldhash::HashMap<String, std::rc::Rc<Parsed>>> =
+        std::cell::RefCell::default();
+}
+
+/// [`parse_fallback`], remembered on this thread until [`forget_parsed`]: validation, the
+/// route keys and the self-check each read every matcher of a config.
+pub fn parse_fallback_remembered(input: &str) -> std::rc::Rc<Parsed> {
+    PARSED.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(hit) = m.get(input) {
+            return hit.clone();
+        }
+        let parsed = std::rc::Rc::new(parse_fallback(input));
+        if m.len() >= MAX_REMEMBERED {
+            m.clear();
+        }
+        m.insert(input.to_string(), parsed.clone());
+        parsed
+    })
+}
+
+/// Forgets the matchers this thread remembered (so that memory follows one config).
+pub fn forget_parsed() {
+    PARSED.with(|m| m.borrow_mut().clear());
+}
+
 /// The classic parser (`pkg/labels.ParseMatchers` of 0.25).
 pub fn parse_classic(input: &str) -> Result<Vec<Matcher>, String> {
     let s = input.strip_prefix('{').unwrap_or(input);
@@ -380,6 +413,28 @@ pub fn push_set(out: &mut String, ms: &[Matcher]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_parses_are_the_parses_until_forgotten() {
+        let inputs = [
+            "a=\"b\"",
+            "{x=~\"y.*\", z!=w}",
+            "bad matcher",
+            "foo.bar=\"x\"",
+            "",
+        ];
+        for i in inputs {
+            let first = parse_fallback_remembered(i);
+            assert_eq!(*first, parse_fallback(i), "{i}");
+            assert!(std::rc::Rc::ptr_eq(&first, &parse_fallback_remembered(i)));
+        }
+        let kept = parse_fallback_remembered(inputs[0]);
+        forget_parsed();
+        assert!(!std::rc::Rc::ptr_eq(
+            &kept,
+            &parse_fallback_remembered(inputs[0])
+        ));
+    }
 
     #[test]
     fn classic_syntax() {

@@ -83,8 +83,8 @@ pub fn matchers(r: &Route) -> Vec<Matcher> {
         });
     }
     for m in r.matchers.iter().flat_map(|m| m.value.iter()) {
-        if let Ok((parsed, _)) = matcher::parse_fallback(&m.value) {
-            out.extend(parsed);
+        if let Ok((parsed, _)) = &*matcher::parse_fallback_remembered(&m.value) {
+            out.extend(parsed.iter().cloned());
         }
     }
     out.sort_by(|a, b| {

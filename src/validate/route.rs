@@ -266,7 +266,7 @@ pub(super) fn check_match_re(v: &mut V, m: &Option<Sp<Map<RegexValue>>>) {
 
 pub(super) fn check_matchers(v: &mut V, list: &Option<Sp<Vec<Sp<String>>>>) {
     for m in list.iter().flat_map(|l| l.value.iter()) {
-        match matcher::parse_fallback(&m.value) {
+        match &*matcher::parse_fallback_remembered(&m.value) {
             Ok((_, matcher::Syntax::Utf8Only)) => {
                 v.feature(0, 27, format!("UTF-8 matcher syntax `{}`", m.value), m.span);
             }
