@@ -171,7 +171,7 @@ pub fn string(v: &str, level: usize) -> String {
 }
 
 fn string_into(out: &mut String, v: &str, level: usize) {
-    let multiline = memchr::memchr(b'\n', v.as_bytes()).is_some();
+    let multiline = has_line_break(v);
     if !multiline && plain_is_safe(v) {
         out.push_str(v);
     } else if !multiline && all_printable(v) {
@@ -180,6 +180,16 @@ fn string_into(out: &mut String, v: &str, level: usize) {
         out.push('\'');
     } else if !(level >= 2 && literal_block(out, v, level)) {
         double_quoted(out, v);
+    }
+}
+
+/// Whether `v` holds a `\n`: most strings are short, where a plain loop beats calling the
+/// vectorised search.
+fn has_line_break(v: &str) -> bool {
+    if v.len() < 64 {
+        v.bytes().any(|b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', v.as_bytes()).is_some()
     }
 }
 
@@ -225,7 +235,7 @@ fn printable(c: char) -> bool {
 fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
-    if body.is_empty() || (trailing == 0 && memchr::memchr(b'\n', body.as_bytes()).is_none()) {
+    if body.is_empty() || (trailing == 0 && !has_line_break(body)) {
         return false;
     }
     let mark = out.len();
