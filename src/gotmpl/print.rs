@@ -51,8 +51,15 @@ impl Writer {
 
     /// Appends `{{ inner }}`.
     pub fn action(&mut self, inner: &str) {
+        self.action_of(&[inner]);
+    }
+
+    /// Appends `{{ inner }}` with `inner` given in pieces.
+    pub fn action_of(&mut self, inner: &[&str]) {
         self.open();
-        self.0.push_str(inner);
+        for piece in inner {
+            self.0.push_str(piece);
+        }
         self.close();
     }
 

@@ -223,7 +223,7 @@ fn value(w: &mut Writer, v: &Value, indent: usize, share: &mut dyn FnMut(&Rc<Sha
         }
         Value::Shared(sh) => {
             debug_assert_eq!(sh.indent, indent, "a shared value moved");
-            w.action(&format!("template \"{}\" .", sh.name));
+            w.action_of(&["template \"", &sh.name, "\" ."]);
             share(sh);
         }
         Value::Map(entries) if entries.is_empty() => w.text(" {}"),

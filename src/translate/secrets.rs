@@ -51,7 +51,7 @@ impl Secrets {
         match self.mode {
             SecretsMode::Ref => {
                 self.values.insert(reference.clone(), value.to_string());
-                (format!("{field}_ref").into(), Value::Str(reference))
+                ([field, "_ref"].concat().into(), Value::Str(reference))
             }
             SecretsMode::Inline => {
                 diags.push(
@@ -81,7 +81,9 @@ impl Secrets {
 
 /// The reference name of a secret: `<receiver>/<integration>/<index>/<field path>`.
 pub fn reference(receiver: &str, integration: &str, index: usize, field: &str) -> String {
-    format!("{receiver}/{integration}/{index}/{field}")
+    // Built by hand: `format!` was a visible part of translating a config.
+    let index = index.to_string();
+    [receiver, "/", integration, "/", &index, "/", field].concat()
 }
 
 /// The manifest file written by `--secrets-out`.

@@ -107,7 +107,9 @@ fn subject(e: &Entry) -> String {
     w.text(":");
     w.action(".Alerts.Firing | len");
     w.action("end");
-    w.text(&format!("] {receiver} ({})", e.integration));
+    for piece in ["] ", &receiver, " (", e.integration, ")"] {
+        w.text(piece);
+    }
     w.finish()
 }
 
