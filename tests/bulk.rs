@@ -136,6 +136,20 @@ fn outputs_inside_inputs_are_not_read_back_and_inputs_are_never_overwritten() {
     );
     assert_eq!(over.status.code(), Some(2));
     assert!(text(&over.stderr).contains("refusing to write over an input"));
+    // The same file reached through an output directory spelled another way.
+    let into_dir = am2amp(
+        t.path(),
+        &[
+            "convert",
+            input,
+            "-o",
+            "configs/team-b/../team-a",
+            "--topic-arn",
+            TOPIC,
+        ],
+    );
+    assert_eq!(into_dir.status.code(), Some(2));
+    assert!(text(&into_dir.stderr).contains("refusing to write over an input"));
     assert_eq!(std::fs::read(t.path().join(input)).unwrap(), before);
     let several = am2amp(t.path(), &["convert", "configs", "--topic-arn", TOPIC]);
     assert_eq!(several.status.code(), Some(2));
