@@ -177,10 +177,12 @@ pub fn render(entries: &[(Key, Value)], share: &mut dyn FnMut(&Rc<Shared>)) -> S
 
 /// Writes a key known now: plain when it is a simple identifier, double-quoted otherwise.
 fn key(w: &mut Writer, k: &str) {
-    let simple = k.starts_with(|c: char| c.is_ascii_alphabetic())
-        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let b = k.as_bytes();
+    let simple = b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_');
     if simple && !crate::yaml::emit::resolves_to_non_string(k) {
-        w.text(k);
+        // An identifier has no `{` to guard.
+        w.template(k);
     } else {
         w.text("\"");
         w.text(&yaml_body(k));
