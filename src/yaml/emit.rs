@@ -349,15 +349,14 @@ fn ascii_plain_is_safe(b: &[u8]) -> bool {
     if indicator && !(first == b'-' && b.len() > 1 && b[1] != b' ' && b[1] != b'-') {
         return false;
     }
-    let mut prev = 0u8;
-    for &c in b {
-        if !(0x20..0x7f).contains(&c) || (prev == b':' && c == b' ') || (prev == b' ' && c == b'#')
-        {
-            return false;
-        }
-        prev = c;
-    }
-    true
+    // Printable throughout (checked many bytes at a time), and no `: ` or ` #`, which are
+    // only looked for around spaces.
+    let printable = b.iter().fold(true, |ok, &c| ok & (0x20..0x7f).contains(&c));
+    printable
+        && !b
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c == b' ' && (i > 0 && b[i - 1] == b':' || b.get(i + 1) == Some(&b'#')))
 }
 
 /// True when a plain scalar with this text is a boolean, number, null, timestamp or one of
