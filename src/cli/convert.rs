@@ -343,10 +343,11 @@ fn plan(
         if let Some(o) = &output {
             // Only an existing path can be an input: one lookup instead of resolving every
             // directory above each of thousands of new outputs.
-            let exists = !matches!(std::fs::symlink_metadata(o), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+            let missing = std::fs::symlink_metadata(o)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
             let canon = o
                 .parent()
-                .filter(|_| exists)
+                .filter(|_| !missing)
                 .and_then(|p| p.canonicalize().ok())
                 .and_then(|p| o.file_name().map(|n| p.join(n)));
             if canon.is_some_and(|c| inputs.contains(&c)) {

@@ -10,9 +10,9 @@
 //! (`am2amp:x`); called with anything else, it does not (`am2amp.plain:x`).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::rc::Rc;
 
 use super::Template;
 use super::ast::Node;

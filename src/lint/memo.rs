@@ -3,8 +3,9 @@
 //! Both results depend only on what they are keyed by; positions in them are offsets into the
 //! text, so they fit every config that holds the same text.
 
-use foldhash::HashMap;
 use std::cell::RefCell;
+
+use foldhash::HashMap;
 
 use crate::gotmpl::lint::{Env, Lint, lint};
 use crate::gotmpl::types::Ty;

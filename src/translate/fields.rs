@@ -3,9 +3,10 @@
 //! template files, and each of them would otherwise escape the same field texts and copy the
 //! same default templates again.
 
-use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::rc::Rc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::gotmpl::copies::{Copies, FieldCopies};
 use crate::gotmpl::{defaults, parse, print};

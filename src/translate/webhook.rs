@@ -1,9 +1,10 @@
 //! `webhook_configs` → the `webhook` section of the message: the target, and the alerts
 //! themselves, cut to `max_alerts` in the template.
 
-use foldhash::HashMap;
 use std::cell::RefCell;
 use std::path::Path;
+
+use foldhash::HashMap;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::webhook::Webhook;
