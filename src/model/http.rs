@@ -6,12 +6,12 @@ use super::{GoDuration, Map, Opaque, Secret, Sp};
 model! {
     /// `http_config:` (prometheus/common `HTTPClientConfig`).
     pub struct HttpConfig ("http_config") {
-        basic_auth: BasicAuth = "basic_auth",
-        authorization: Authorization = "authorization",
-        oauth2: OAuth2 = "oauth2",
+        basic_auth: Box<BasicAuth> = "basic_auth",
+        authorization: Box<Authorization> = "authorization",
+        oauth2: Box<OAuth2> = "oauth2",
         bearer_token: Secret = "bearer_token",
         bearer_token_file: String = "bearer_token_file",
-        tls_config: TlsConfig = "tls_config",
+        tls_config: Box<TlsConfig> = "tls_config",
         follow_redirects: bool = "follow_redirects",
         enable_http2: bool = "enable_http2",
         proxy_url: String = "proxy_url",

@@ -38,7 +38,7 @@ pub(super) fn check(v: &mut V, g: &Sp<Global>) {
         http::check(v, h);
     }
     if let Some(t) = &g.smtp_tls_config {
-        http::check_tls(v, t);
+        http::check_tls(v, &t.value);
     }
     if let Some(sh) = &g.smtp_smarthost {
         host_port(v, "smtp_smarthost", sh);

@@ -141,12 +141,12 @@ pub(crate) fn check(v: &mut V, h: &Sp<Box<HttpConfig>>) {
             ("client_secret_file", set_str(&o.client_secret_file)),
         );
         if let Some(t) = &o.tls_config {
-            check_tls(v, t);
+            check_tls(v, &t.value);
         }
         proxy(v, &o.proxy_url, &o.no_proxy, &o.proxy_from_environment);
     }
     if let Some(t) = &c.tls_config {
-        check_tls(v, t);
+        check_tls(v, &t.value);
     }
     proxy(v, &c.proxy_url, &c.no_proxy, &c.proxy_from_environment);
     if let Some(headers) = &c.http_headers {
@@ -202,8 +202,7 @@ fn proxy(
     }
 }
 
-pub(crate) fn check_tls(v: &mut V, t: &Sp<TlsConfig>) {
-    let c = &t.value;
+pub(crate) fn check_tls(v: &mut V, c: &TlsConfig) {
     for (field, val) in [
         ("min_version", &c.min_version),
         ("max_version", &c.max_version),

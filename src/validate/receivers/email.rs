@@ -40,7 +40,7 @@ pub(super) fn check(v: &mut V, e: &Sp<Email>, g: &GlobalView) {
         );
     }
     if let Some(t) = &c.tls_config {
-        http::check_tls(v, t);
+        http::check_tls(v, &t.value);
     }
     let mut canonical: HashMap<String, crate::source::Span> = HashMap::new();
     if let Some(headers) = &c.headers {
