@@ -128,10 +128,11 @@ fn push_topic_name(out: &mut String, receiver: &str) {
 
 /// True for a string shaped like an AWS region (`eu-west-1`, `us-gov-west-1`).
 pub fn is_region(r: &str) -> bool {
-    r.split('-').count() >= 3
-        && r.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && r.ends_with(|c: char| c.is_ascii_digit())
+    let b = r.as_bytes();
+    b.iter().filter(|&&c| c == b'-').count() >= 2
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && b.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// The parts of an SNS topic ARN.
@@ -150,11 +151,9 @@ pub struct Arn<'a> {
 impl<'a> Arn<'a> {
     /// Parses `arn:<partition>:sns:<region>:<account>:<name>`.
     pub fn parse(s: &'a str) -> Result<Arn<'a>, String> {
-        let mut parts = s.splitn(6, ':');
-        let mut next = || parts.next();
-        let (Some(arn), Some(partition), Some(service), Some(region), Some(account), Some(name)) =
-            (next(), next(), next(), next(), next(), next())
-        else {
+        // Bytes, not chars: every part that is valid is ASCII, and a topic is resolved per
+        // receiver.
+        let Some([arn, partition, service, region, account, name]) = split6(s) else {
             return Err(format!(
                 "`{s}` is not an ARN (expected arn:aws:sns:<region>:<account>:<topic>)"
             ));
@@ -164,8 +163,8 @@ impl<'a> Arn<'a> {
         }
         if !partition.starts_with("aws")
             || !partition
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-')
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c == b'-')
         {
             return Err(format!("unknown partition `{partition}` in `{s}`"));
         }
@@ -175,7 +174,7 @@ impl<'a> Arn<'a> {
         if !is_region(region) {
             return Err(format!("`{region}` is not an AWS region, in `{s}`"));
         }
-        if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
+        if account.len() != 12 || !account.bytes().all(|c| c.is_ascii_digit()) {
             return Err(format!(
                 "the account id `{account}` in `{s}` is not 12 digits"
             ));
@@ -184,8 +183,8 @@ impl<'a> Arn<'a> {
         if base.is_empty()
             || name.len() > 256
             || !base
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
         {
             return Err(format!(
                 "`{name}` is not a topic name (1–256 letters, digits, `-` or `_`), in `{s}`"
@@ -205,6 +204,19 @@ impl<'a> Arn<'a> {
     }
 }
 
+/// The first five `:`-separated parts of `s` and the rest, like `s.splitn(6, ':')`.
+fn split6(s: &str) -> Option<[&str; 6]> {
+    let mut parts = [""; 6];
+    let mut rest = s;
+    for part in &mut parts[..5] {
+        let i = rest.bytes().position(|b| b == b':')?;
+        *part = &rest[..i];
+        rest = &rest[i + 1..];
+    }
+    parts[5] = rest;
+    Some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +226,12 @@ mod tests {
         let a = Arn::parse("arn:aws:sns:eu-west-1:123456789012:team-db").unwrap();
         assert_eq!(a.region, "eu-west-1");
         assert!(!a.is_fifo());
+        let b = Arn::parse("arn:aws-cn:sns:cn-north-1:123456789012:a_b-C9.fifo").unwrap();
+        assert_eq!(
+            (b.partition, b.region, b.account, b.name),
+            ("aws-cn", "cn-north-1", "123456789012", "a_b-C9.fifo")
+        );
+        assert!(b.is_fifo());
         assert!(
             Arn::parse("arn:aws-us-gov:sns:us-gov-west-1:123456789012:x.fifo")
                 .unwrap()
@@ -226,6 +244,19 @@ mod tests {
             "arn:aws:sns:eu-west-1:1234:t",
             "arn:aws:sns:eu-west-1:123456789012:bad name",
             "arn:aws:sns:eu-west-1:123456789012:",
+            "arn:aws:sns:eu-west-1:123456789012",
+            "arn:aws:sns:eu-west-1:123456789012:a:b",
+            "arn:aws:sns:eu-wést-1:123456789012:t",
+            "arn:aws:sns:eu-west-a:123456789012:t",
+            "arn:aws:sns:EU-west-1:123456789012:t",
+            "arn:aws:sns:eu-west-1:12345678901x:t",
+            "arn:aws:sns:eu-west-1:１23456789012:t",
+            "arn:awz:sns:eu-west-1:123456789012:t",
+            "arn:aws-é:sns:eu-west-1:123456789012:t",
+            "arn:aws:sns:eu-west-1:123456789012:té",
+            "arn:aws:sns:eu-west-1:123456789012:t.fifo.fifo",
+            "arn:aws:sns:eu-west-1:123456789012:.fifo",
+            "arm:aws:sns:eu-west-1:123456789012:t",
         ] {
             assert!(Arn::parse(bad).is_err(), "{bad}");
         }
