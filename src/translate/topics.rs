@@ -250,7 +250,7 @@ mod tests {
             "arn:aws:sns:eu-west-a:123456789012:t",
             "arn:aws:sns:EU-west-1:123456789012:t",
             "arn:aws:sns:eu-west-1:12345678901x:t",
-            "arn:aws:sns:eu-west-1:１23456789012:t",
+            "arn:aws:sns:eu-west-1:１234567890:t",
             "arn:awz:sns:eu-west-1:123456789012:t",
             "arn:aws-é:sns:eu-west-1:123456789012:t",
             "arn:aws:sns:eu-west-1:123456789012:té",
