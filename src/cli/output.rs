@@ -158,8 +158,8 @@ pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result
 
 /// Writes through a temporary file in the same directory and renames it into place, so
 /// readers never see a partial file (no fsync: outputs can be regenerated, and syncing each of
-/// thousands of files dominated bulk runs). `private` files are readable by their owner only; others keep the mode of the file
-/// they replace (new ones get 0644).
+/// thousands of files dominated bulk runs). `private` files are readable by their owner only;
+/// others keep the mode of the file they replace (new ones get 0644).
 pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
