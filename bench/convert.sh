@@ -3,7 +3,8 @@
 # same inputs, in the same run: (a) one 1 MB config (~3,000 receivers mixing PagerDuty, Slack
 # and webhook, deep routes, templates); (b) 2,000 configs of ~10 KB in a directory tree.
 # Targets: (a) <= 0.5 x amtool's time, (b) <= 0.25 x amtool's time, peak memory <= half of
-# amtool's. Usage: [BENCH_DIR=DIR] bench/convert.sh [path/to/am2amp]
+# amtool's. Usage: [BENCH_DIR=DIR] bench/convert.sh [path/to/am2amp] (default: the plain
+# release build; the README measures bench/build-pgo.sh's target/pgo/release/am2amp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-target/release/am2amp}"
@@ -99,7 +100,7 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   rm -rf "$shm"
 fi
 read -r ck_b_s ck_b_kb ck_b_cpu < <(run "$bin" check "$dir/b" --message-format concise || true)
-printf 'machine: %s, %s cores; median of %s runs\n' "$(uname -m)" "$(nproc)" "$runs"
+printf 'machine: %s, %s cores; median of %s runs; binary: %s\n' "$(uname -m)" "$(nproc)" "$runs" "$bin"
 printf '%-34s %9s %9s %9s %9s %10s %10s %7s %7s\n' input amtool_s am2amp_s amtool_cpu am2amp_cpu amtool_MB am2amp_MB time_x mem_x
 row() {
   awk -v n="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" -v c="$6" -v e="$7" 'BEGIN {
