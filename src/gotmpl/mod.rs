@@ -28,5 +28,13 @@ pub struct ParseError {
     pub pos: std::ops::Range<usize>,
 }
 
+/// Whether `text` opens an action (`{{`), that is, is more than static text. A search for the
+/// first byte, as fields are short and checked one by one (`str::contains` sets up a
+/// two-way search each time).
+pub fn has_action(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'{', b).any(|i| b.get(i + 1) == Some(&b'{'))
+}
+
 #[cfg(test)]
 mod tests;

@@ -414,3 +414,23 @@ mod library {
         assert!(!closed_and_flat(&chain("c", 32, "x"), 32));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn has_action_is_a_search_for_two_braces(s in "[{}a é]{0,80}") {
+        proptest::prop_assert_eq!(super::has_action(&s), s.contains("{{"));
+    }
+}
+
+#[test]
+fn has_action_at_every_offset() {
+    for n in 0..70 {
+        let pad = "{a".repeat(n);
+        assert!(!super::has_action(&pad), "{pad}");
+        assert!(super::has_action(&(pad.clone() + "{{")), "{pad}");
+        assert!(super::has_action(&(pad.clone() + "{{ . }}x")), "{pad}");
+        assert!(!super::has_action(&(pad.clone() + "{ {")), "{pad}");
+    }
+    assert!(!super::has_action("{"));
+    assert!(!super::has_action(""));
+}

@@ -9,7 +9,7 @@ use super::memo;
 use crate::diag::{Code, Diagnostic};
 use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
-use crate::gotmpl::{ParseError, Template};
+use crate::gotmpl::{ParseError, Template, has_action};
 use crate::load::TemplateSource;
 use crate::model::templates::Templates;
 use crate::model::{Config, FeatureUse, Version};
@@ -90,7 +90,7 @@ pub fn check_templates(
         r.value.templates("receivers", &mut fields);
         for ft in fields {
             let text = ft.scalar.value.as_str();
-            if !text.contains("{{") {
+            if !has_action(text) {
                 continue;
             }
             let outcome = linted

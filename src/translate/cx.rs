@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::diag::{Code, Diagnostic};
 use crate::gotmpl::copies::Copies;
+use crate::gotmpl::has_action;
 use crate::model::{Secret, Sp, Tmpl};
 use crate::source::{Sources, Span};
 use crate::validate::GlobalView;
@@ -116,7 +117,7 @@ impl Cx<'_> {
     /// The message value of a template text written `at`, and whether it links to
     /// `.ExternalURL`.
     fn compiled(&mut self, text: &str, at: Span) -> (Value, bool) {
-        if !text.contains("{{") {
+        if !has_action(text) {
             return (Value::Str(text.to_string()), false);
         }
         let Compiled {
@@ -183,7 +184,7 @@ impl Cx<'_> {
     /// The message entry for a secret: a reference (or the value under `--secrets inline`);
     /// a templated value is rendered instead.
     pub fn secret(&mut self, e: &Entry, field: &str, value: &str, span: Span) -> (Key, Value) {
-        if value.contains("{{") {
+        if has_action(value) {
             self.diags.push(
                 Diagnostic::new(
                     Code::SecretTemplated,

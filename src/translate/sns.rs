@@ -2,6 +2,7 @@
 //! cut down to what AMP accepts.
 
 use crate::diag::{Code, Diagnostic};
+use crate::gotmpl::has_action;
 use crate::gotmpl::print::Writer;
 use crate::model::receivers::sns::Sns;
 use crate::source::Span;
@@ -186,7 +187,7 @@ pub fn keep(cx: &mut Cx, node: &Node, s: &Sns) -> Node {
     }
     let topic = s.topic_arn.as_ref().map(|t| t.value.0.value.clone());
     if let Some(t) = &topic
-        && !t.contains("{{")
+        && !has_action(t)
     {
         match Arn::parse(t) {
             Ok(a) if a.is_fifo() => fifo(cx, s.topic_arn.as_ref().map_or(node.span, |t| t.span), t),
