@@ -176,11 +176,15 @@ pub fn render(entries: &[(Key, Value)], share: &mut dyn FnMut(&Rc<Shared>)) -> S
 }
 
 /// Writes a key known now: plain when it is a simple identifier, double-quoted otherwise.
-fn key(w: &mut Writer, k: &str) {
-    let b = k.as_bytes();
-    let simple = b.first().is_some_and(u8::is_ascii_alphabetic)
-        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_');
-    if simple && !crate::yaml::emit::resolves_to_non_string(k) {
+/// A borrowed key is one of am2amp's own names (a `&'static str`; keys from the config are
+/// owned), all plain identifiers, so only owned keys are checked (in debug builds, all).
+fn key(w: &mut Writer, k: &Key) {
+    if let Cow::Borrowed(name) = k {
+        debug_assert!(is_plain_key(name), "am2amp's key {name:?} needs quotes");
+        w.template(name);
+        return;
+    }
+    if is_plain_key(k) {
         // An identifier has no `{` to guard.
         w.template(k);
     } else {
@@ -188,6 +192,14 @@ fn key(w: &mut Writer, k: &str) {
         w.text(&yaml_body(k));
         w.text("\"");
     }
+}
+
+/// A key that YAML reads back as the same string without quotes.
+fn is_plain_key(k: &str) -> bool {
+    let b = k.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        && !crate::yaml::emit::resolves_to_non_string(k)
 }
 
 fn newline(w: &mut Writer, indent: usize) {
@@ -310,6 +322,25 @@ mod tests {
     #[test]
     fn version_text_is_the_version() {
         assert_eq!(VERSION_TEXT, VERSION.to_string());
+    }
+
+    #[test]
+    fn keys_from_the_config_are_quoted_when_they_must_be() {
+        let owned = |k: &str| Key::Owned(k.to_string());
+        let msg = render(
+            &[
+                (owned("team_1"), Value::bool(true)),
+                (owned("on"), Value::bool(true)),
+                (owned("team name"), Value::bool(true)),
+                (owned("{{ x"), Value::bool(true)),
+                ("receiver".into(), Value::bool(true)),
+            ],
+            &mut |_| {},
+        );
+        assert_eq!(
+            msg,
+            "team_1: true\n\"on\": true\n\"team name\": true\n\"{{ \"{\" }}{ x\": true\nreceiver: true"
+        );
     }
 
     #[test]
