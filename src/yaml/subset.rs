@@ -90,6 +90,19 @@ fn plain_bytes(t: &[u8], from: usize, to: usize) -> bool {
     true
 }
 
+/// The bytes at which a plain scalar may end, depending on what follows or precedes them
+/// (a line break, a space, `#`, `:` and the flow indicators); every other byte is part of it.
+const PLAIN_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let stops = b"\n #:,[]{}";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 struct Parser<'t, 'l> {
     t: &'t [u8],
     text: &'t str,
@@ -391,7 +404,8 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// Where a plain scalar starting at `i` ends (trailing spaces excluded).
+    /// Where a plain scalar starting at `i` ends (trailing spaces excluded); see
+    /// [`PLAIN_STOP`].
     fn plain_end(&self, i: usize, flow: bool) -> Option<usize> {
         let c = self.at(i);
         let starts = match c {
@@ -409,6 +423,15 @@ impl Parser<'_, '_> {
         let mut end = i;
         let mut j = i;
         while j < self.t.len() {
+            if !PLAIN_STOP[usize::from(self.t[j])] {
+                // A run of bytes that never end a plain scalar: skip it in a tight loop.
+                j += 1;
+                while j < self.t.len() && !PLAIN_STOP[usize::from(self.t[j])] {
+                    j += 1;
+                }
+                end = j;
+                continue;
+            }
             match self.t[j] {
                 b'\n' => break,
                 b' ' => {}
