@@ -31,13 +31,19 @@ impl Writer {
     }
 
     /// Appends static text.
+    #[inline]
     pub fn text(&mut self, s: &str) {
         // Most pieces are a few bytes (keys, `:`, indentation), where a plain scan beats
-        // setting up a searcher.
+        // setting up a searcher; inlined, a literal piece is checked at compile time.
         if s.len() <= 32 && !s.bytes().any(|b| b == b'{') {
             self.0.push_str(s);
-            return;
+        } else {
+            self.text_searched(s);
         }
+    }
+
+    /// [`Writer::text`] for long pieces and pieces with `{`: a vectorised search for each `{`.
+    fn text_searched(&mut self, s: &str) {
         let mut rest = s;
         while let Some(i) = memchr::memchr(b'{', rest.as_bytes()) {
             if i == 0 {
