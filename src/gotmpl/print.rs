@@ -79,6 +79,7 @@ impl Writer {
     }
 
     /// Appends template text as it is (it must be a whole template on its own).
+    #[inline]
     pub fn template(&mut self, t: &str) {
         if t.starts_with('{') {
             self.guard();
