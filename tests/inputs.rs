@@ -70,6 +70,11 @@ fn binary_junk() {
         .collect();
     assert_eq!(one(&junk).0, Code::Encoding);
     assert_eq!(one(b"\x00\x01\x02route").0, Code::Encoding);
+    // A NUL after valid text is reported where it is.
+    assert_eq!(
+        one(b"route:\n  receiver: a\x00b\n"),
+        (Code::Encoding, 2, 14)
+    );
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn decode_text(bytes: &[u8]) -> Result<String, (String, usize, String)> {
             return Err((valid, at, msg));
         }
     };
-    if let Some(at) = text.find('\0') {
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err((
             text[..at].to_string(),
             at,

@@ -176,7 +176,7 @@ fn string_into(out: &mut String, v: &str, level: usize) {
         out.push_str(v);
     } else if !multiline && all_printable(v) {
         out.push('\'');
-        push_replacing(out, v, '\'', "''");
+        push_doubling_quotes(out, v);
         out.push('\'');
     } else if !(level >= 2 && literal_block(out, v, level)) {
         double_quoted(out, v);
@@ -199,12 +199,13 @@ fn double_quoted(out: &mut String, v: &str) {
     out.push('"');
 }
 
-fn push_replacing(out: &mut String, v: &str, from: char, to: &str) {
+/// The body of a single-quoted scalar: `'` doubled.
+fn push_doubling_quotes(out: &mut String, v: &str) {
     let mut rest = v;
-    while let Some(i) = rest.find(from) {
-        out.push_str(&rest[..i]);
-        out.push_str(to);
-        rest = &rest[i + from.len_utf8()..];
+    while let Some(i) = memchr::memchr(b'\'', rest.as_bytes()) {
+        out.push_str(&rest[..=i]);
+        out.push('\'');
+        rest = &rest[i + 1..];
     }
     out.push_str(rest);
 }
@@ -460,6 +461,7 @@ mod tests {
         assert_eq!(string("", 0), "''");
         assert_eq!(string("{a=\"b\"}", 0), "'{a=\"b\"}'");
         assert_eq!(string("it's: x", 0), "'it''s: x'");
+        assert_eq!(string("''x'", 0), "'''''x'''");
         assert_eq!(string("tab\there", 0), "'tab\there'");
         assert_eq!(string("bell\u{7}", 0), "\"bell\\a\"");
         assert_eq!(string("a\nb\n", 2), "|\n  a\n  b");
