@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# (b)'s time ratios taken round by round: each round runs `amtool check-config` on (b)'s 2,000
+# configs, then am2amp converting them onto tmpfs, then `am2amp check`, and prints the two
+# ratios to that round's amtool time, so a drifting machine moves both sides alike. Reuses the
+# inputs that `BENCH_DIR=DIR bench/convert.sh` kept.
+# Usage: bench/paired.sh DIR [path/to/am2amp] [rounds, default 15]
+set -euo pipefail
+dir="${1:?usage: bench/paired.sh DIR [path/to/am2amp] [rounds]}"
+cd "$(dirname "$0")/.."
+bin="${2:-target/release/am2amp}"
+rounds="${3:-15}"
+[ -d "$dir/b" ] || { echo "$dir/b is missing: run BENCH_DIR=$dir bench/convert.sh first" >&2; exit 2; }
+[ -d /dev/shm ] && [ -w /dev/shm ] || { echo "needs a writable /dev/shm" >&2; exit 2; }
+mapfile -t b_files < <(find "$dir/b" -name alertmanager.yml | sort)
+out="$(mktemp -d /dev/shm/am2amp-paired.XXXXXX)"
+trap 'rm -rf "$out"' EXIT
+opts=(--topic-arn 'arn:aws:sns:eu-west-1:123456789012:{receiver}'
+  --external-url http://alertmanager.example.com --message-format concise)
+secs() { /usr/bin/time -f '%e' "$@" 2>&1 >/dev/null | tail -1; }
+echo "round amtool_s convert_s check_s convert_x check_x   ($bin)"
+for r in $(seq "$rounds"); do
+  a=$(secs amtool check-config "${b_files[@]}" || true)
+  rm -rf "$out/b-out"
+  c=$(secs "$bin" convert "$dir/b" -o "$out/b-out" "${opts[@]}" || true)
+  k=$(secs "$bin" check "$dir/b" --message-format concise || true)
+  awk -v r="$r" -v a="$a" -v c="$c" -v k="$k" \
+    'BEGIN { printf "%5d %8.2f %9.2f %7.2f %9.3f %7.3f\n", r, a, c, k, c / a, k / a }'
+done | tee "$out/rounds"
+awk '{ c[NR] = $5; k[NR] = $6; if ($5 <= 0.25) w++ }
+  END {
+    n = asort_(c); asort_(k)
+    printf "median convert_x %.3f (within 0.25: %d of %d), median check_x %.3f\n",
+      c[int((n + 1) / 2)], w, n, k[int((n + 1) / 2)]
+  }
+  function asort_(v,   i, j, t, n) {
+    n = length(v)
+    for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+    return n
+  }' "$out/rounds"
