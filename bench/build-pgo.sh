@@ -3,8 +3,8 @@
 # checking real configs. The profile comes from the shared corpus of public configs,
 # Alertmanager's test configs and samples/, never from the benchmark's generated inputs, so
 # the benchmark measures what any user's configs would get. Same code and same output as
-# `cargo build --release`; ~20 % less CPU on the benchmark's (b). Needs rustup's llvm-tools
-# (`rustup component add llvm-tools`) and ~8 minutes.
+# `cargo build --release`; ~13 % less CPU on the benchmark's (b). Needs rustup's llvm-tools
+# (`rustup component add llvm-tools`) and ~7 minutes.
 # Usage: bench/build-pgo.sh   (writes target/pgo/release/am2amp and prints its path)
 set -euo pipefail
 cd "$(dirname "$0")/.."

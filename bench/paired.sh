@@ -5,7 +5,7 @@
 # inputs that `BENCH_DIR=DIR bench/convert.sh` kept.
 # Usage: bench/paired.sh DIR [path/to/am2amp] [rounds, default 15]
 set -euo pipefail
-dir="${1:?usage: bench/paired.sh DIR [path/to/am2amp] [rounds]}"
+dir="$(realpath "${1:?usage: bench/paired.sh DIR [path/to/am2amp] [rounds]}")"
 cd "$(dirname "$0")/.."
 bin="${2:-target/release/am2amp}"
 rounds="${3:-15}"
@@ -26,14 +26,7 @@ for r in $(seq "$rounds"); do
   awk -v r="$r" -v a="$a" -v c="$c" -v k="$k" \
     'BEGIN { printf "%5d %8.2f %9.2f %7.2f %9.3f %7.3f\n", r, a, c, k, c / a, k / a }'
 done | tee "$out/rounds"
-awk '{ c[NR] = $5; k[NR] = $6; if ($5 <= 0.25) w++ }
-  END {
-    n = asort_(c); asort_(k)
-    printf "median convert_x %.3f (within 0.25: %d of %d), median check_x %.3f\n",
-      c[int((n + 1) / 2)], w, n, k[int((n + 1) / 2)]
-  }
-  function asort_(v,   i, j, t, n) {
-    n = length(v)
-    for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
-    return n
-  }' "$out/rounds"
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+within=$(awk '$5 <= 0.25' "$out/rounds" | wc -l)
+echo "median convert_x $(awk '{ print $5 }' "$out/rounds" | median) (within 0.25: $within of $rounds)," \
+  "median check_x $(awk '{ print $6 }' "$out/rounds" | median)"
