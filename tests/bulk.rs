@@ -240,6 +240,34 @@ fn check_mode_names_stale_and_missing_outputs() {
 }
 
 #[test]
+fn an_output_directory_may_hold_the_inputs() {
+    let t = tree();
+    for team in ["team-a", "team-b/nested"] {
+        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
+    }
+    // The inputs lie inside the output directory; one of them is an AMP definition itself.
+    std::fs::copy(
+        common::root().join("samples/definition.yml"),
+        t.path().join("configs/team-a/definition.yml"),
+    )
+    .unwrap();
+    let args = [
+        "convert",
+        "configs",
+        "-o",
+        ".",
+        "--topic-arn",
+        TOPIC,
+        "--drop-unsupported",
+    ];
+    let write = am2amp(t.path(), &args);
+    assert!(write.status.success(), "{}", text(&write.stderr));
+    assert!(t.path().join("team-a/definition.yml").exists());
+    let check = am2amp(t.path(), &[&args[..], &["--check"]].concat());
+    assert!(check.status.success(), "{}", text(&check.stderr));
+}
+
+#[test]
 fn every_emit_form_decodes_to_the_definition() {
     let root = common::root();
     let def = am2amp(

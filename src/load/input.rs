@@ -107,6 +107,17 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
     (inputs, errors)
 }
 
+/// A walk below `dir` the way inputs are searched: hidden and git-ignored paths skipped,
+/// symbolic links not followed.
+pub fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let mut w = ignore::WalkBuilder::new(dir);
+    w.hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .follow_links(false);
+    w
+}
+
 /// The YAML files below directory `arg`, sorted, with the walk's errors (sorted too).
 /// Directories are read on several threads: a walk mostly waits on the file system.
 fn search(arg: &str, exclude: &[PathBuf]) -> (Vec<Found>, Vec<InputError>) {
@@ -114,20 +125,22 @@ fn search(arg: &str, exclude: &[PathBuf]) -> (Vec<Found>, Vec<InputError>) {
     // The walk follows no symbolic links, so below the canonical root every path is
     // canonical as it is: one resolution per argument, not per file.
     let root = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    // Only what lies inside this argument is left out: an output directory holding the
+    // inputs (`-o .`) hides nothing.
+    let exclude: Vec<PathBuf> = exclude
+        .iter()
+        .filter(|e| e.starts_with(&root))
+        .cloned()
+        .collect();
     let base = path.to_path_buf();
     let canonical = move |p: &Path| root.join(p.strip_prefix(&base).unwrap_or(p));
     let excluded = {
         let canonical = canonical.clone();
-        let exclude = exclude.to_vec();
         move |p: &Path| exclude.iter().any(|e| canonical(p).starts_with(e))
     };
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
-    ignore::WalkBuilder::new(path)
-        .hidden(true)
-        .git_ignore(true)
-        .require_git(false)
-        .follow_links(false)
+    walker(path)
         .filter_entry(move |e| !excluded(e.path()))
         .build_parallel()
         .run(|| {
@@ -233,6 +246,9 @@ mod tests {
         expected.sort();
         assert_eq!(relative, expected);
         let canonical = root.canonicalize().unwrap();
+        let around = [dir.path().canonicalize().unwrap()];
+        let (outside, _) = discover_rooted(&[root.display().to_string()], &around);
+        assert_eq!(outside.len(), expected.len() + 1, "{outside:?}");
         for f in &found {
             assert!(f.in_directory);
             assert_eq!(f.canonical, Some(canonical.join(&f.relative)));
