@@ -240,12 +240,80 @@ fn check_mode_names_stale_and_missing_outputs() {
 }
 
 #[test]
+fn check_mode_names_outputs_whose_config_is_gone() {
+    let t = tree();
+    for team in ["team-a", "team-b/nested"] {
+        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
+    }
+    let args = [
+        "convert",
+        "configs",
+        "-o",
+        "amp",
+        "--topic-arn",
+        TOPIC,
+        "--drop-unsupported",
+    ];
+    assert!(am2amp(t.path(), &args).status.success());
+    let configs = t.path().join("configs/team-a");
+    std::fs::rename(configs.join("webhook.yml"), configs.join("hooks.yml")).unwrap();
+    // Files in the output directory that hold no definition, or that are hidden, are not
+    // outputs.
+    std::fs::write(t.path().join("amp/notes.yml"), "owner: platform\n").unwrap();
+    std::fs::copy(
+        t.path().join("amp/team-a/slack.yml"),
+        t.path().join("amp/team-a/.slack.yml"),
+    )
+    .unwrap();
+    let check = am2amp(t.path(), &[&args[..], &["--check"]].concat());
+    assert_eq!(check.status.code(), Some(1));
+    let err = text(&check.stderr);
+    let orphaned: Vec<&str> = err.lines().filter(|l| l.starts_with("orphaned")).collect();
+    assert_eq!(
+        orphaned,
+        ["orphaned amp/team-a/webhook.yml (no input converts to it)"],
+        "{err}"
+    );
+    assert!(err.contains("missing amp/team-a/hooks.yml"), "{err}");
+    assert!(
+        err.lines().last().unwrap().ends_with("stale 1, orphaned 1"),
+        "{err}"
+    );
+    let dry = am2amp(t.path(), &[&args[..], &["--dry-run"]].concat());
+    assert!(dry.status.success());
+    assert!(text(&dry.stderr).contains("orphaned amp/team-a/webhook.yml"));
+    // Converting writes the new output and deletes nothing; the old one stays orphaned until
+    // someone removes it.
+    assert!(am2amp(t.path(), &args).status.success());
+    assert!(t.path().join("amp/team-a/webhook.yml").exists());
+    let again = am2amp(t.path(), &[&args[..], &["--check"]].concat());
+    assert_eq!(again.status.code(), Some(1));
+    std::fs::remove_file(t.path().join("amp/team-a/webhook.yml")).unwrap();
+    let clean = am2amp(t.path(), &[&args[..], &["--check"]].concat());
+    assert!(clean.status.success(), "{}", text(&clean.stderr));
+    // A single file given with `-o DIR` mirrors no tree: the directory's other files are
+    // none of its business.
+    let one = [
+        "convert",
+        "configs/team-a/slack.yml",
+        "-o",
+        "amp/team-a",
+        "--topic-arn",
+        TOPIC,
+        "--check",
+    ];
+    let single = am2amp(t.path(), &one);
+    assert!(single.status.success(), "{}", text(&single.stderr));
+}
+
+#[test]
 fn an_output_directory_may_hold_the_inputs() {
     let t = tree();
     for team in ["team-a", "team-b/nested"] {
         std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
     }
-    // The inputs lie inside the output directory; one of them is an AMP definition itself.
+    // The inputs lie inside the output directory; one of them is an AMP definition itself,
+    // which is no orphaned output.
     std::fs::copy(
         common::root().join("samples/definition.yml"),
         t.path().join("configs/team-a/definition.yml"),

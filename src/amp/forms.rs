@@ -36,6 +36,25 @@ impl Form {
         }
     }
 
+    /// True when `text` is a file of this form holding an alert manager definition: what
+    /// [`Form::render`] writes, or a file written by hand the same way.
+    pub fn holds_definition(self, text: &str) -> bool {
+        let top_key = |key: &str| {
+            text.lines()
+                .any(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        };
+        match self {
+            Form::Definition => top_key("alertmanager_config"),
+            Form::CloudFormation => top_key("AlertManagerDefinition"),
+            Form::AwsCli => serde_json::from_str::<serde_json::Value>(text)
+                .is_ok_and(|v| v.get("workspaceId").is_some() && v.get("data").is_some()),
+            Form::Terraform => text.lines().any(|l| {
+                l.trim_start()
+                    .starts_with("resource \"aws_prometheus_alert_manager_definition\"")
+            }),
+        }
+    }
+
     /// The definition in this form; `name` names the Terraform resource.
     pub fn render<'a>(
         self,
@@ -102,6 +121,42 @@ pub fn resource_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_form_knows_its_own_files_only() {
+        let forms = [
+            Form::Definition,
+            Form::AwsCli,
+            Form::Terraform,
+            Form::CloudFormation,
+        ];
+        let definition = "alertmanager_config: |\n  route:\n    receiver: x\n";
+        for form in forms {
+            let text = form.render(definition, "team", None);
+            // A file is judged by the form its extension says (a Terraform heredoc holds the
+            // definition's own lines).
+            for other in forms.iter().filter(|f| f.extension() == form.extension()) {
+                assert_eq!(
+                    other.holds_definition(&text),
+                    *other == form,
+                    "{other:?} on {form:?}"
+                );
+            }
+        }
+        for not_one in [
+            "route:\n  receiver: x\n",
+            "# alertmanager_config: |\n",
+            "alertmanager_configs: []\n",
+            "{\"workspaceId\": \"ws\"}",
+            "resource \"aws_prometheus_workspace\" \"w\" {}\n",
+            "",
+        ] {
+            assert!(
+                forms.iter().all(|f| !f.holds_definition(not_one)),
+                "{not_one}"
+            );
+        }
+    }
 
     #[test]
     fn terraform_escapes_interpolation() {

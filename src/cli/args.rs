@@ -154,7 +154,8 @@ pub struct ConvertArgs {
     /// Write nothing; show a unified diff against the existing output (or the whole output).
     #[arg(long, conflicts_with = "check")]
     pub dry_run: bool,
-    /// Write nothing; exit 1 when an output is missing or stale, or on any error.
+    /// Write nothing; exit 1 when an output is missing or stale, when the output directory
+    /// holds a definition no input converts to, or on any error.
     #[arg(long)]
     pub check: bool,
     /// Output form.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::args::ConvertArgs;
+use super::orphans;
 use super::output::{self, Sink};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, use_color};
 use crate::amp;
@@ -143,6 +144,13 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
     }
     progress.finish_and_clear();
+    let orphaned = orphaned(a, &s, &jobs, sink);
+    for o in &orphaned {
+        eprintln!("orphaned {} (no input converts to it)", o.display());
+    }
+    if a.check && !orphaned.is_empty() {
+        worst = EXIT_FINDINGS;
+    }
     let topics = &s.options.translate.topics;
     let mut run = amp::mapping::stray_entries(topics, &s.mapping_files, &topic_use);
     run.apply(&s.policy);
@@ -173,11 +181,33 @@ pub fn run(a: &ConvertArgs) -> u8 {
     );
     if a.check {
         summary.push_str(&format!(", stale {}", n("stale")));
+        if !orphaned.is_empty() {
+            summary.push_str(&format!(", orphaned {}", orphaned.len()));
+        }
     }
     summary.push_str(&run_findings(&run));
     eprintln!("{summary}");
     let _ = std::io::stdout().flush();
     if io_failed { EXIT_USAGE } else { worst }
+}
+
+/// Under `--check` and `--dry-run` of a directory tree, the outputs below `-o DIR` that no
+/// input converts to (their config was removed or renamed).
+fn orphaned(a: &ConvertArgs, s: &settings::Convert, jobs: &[Job], sink: Sink) -> Vec<PathBuf> {
+    let mirrored = jobs.iter().any(|j| j.found.in_directory);
+    let Some(dir) = a
+        .output
+        .as_ref()
+        .filter(|_| mirrored && !matches!(sink, Sink::Write))
+    else {
+        return Vec::new();
+    };
+    let planned = jobs.iter().filter_map(|j| j.output.clone()).collect();
+    let inputs = jobs
+        .iter()
+        .filter_map(|j| j.found.canonical.clone())
+        .collect();
+    orphans::find(dir, s.form, &planned, &inputs)
 }
 
 /// The summary's part for findings about the whole run (the topic mapping), which no file's

@@ -4,6 +4,7 @@
 pub mod args;
 mod convert;
 mod decode;
+mod orphans;
 mod output;
 pub mod render;
 pub mod settings;
