@@ -151,6 +151,23 @@ fn outputs_inside_inputs_are_not_read_back_and_inputs_are_never_overwritten() {
     assert_eq!(into_dir.status.code(), Some(2));
     assert!(text(&into_dir.stderr).contains("refusing to write over an input"));
     assert_eq!(std::fs::read(t.path().join(input)).unwrap(), before);
+    let beside = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs",
+            "-o",
+            "./configs/",
+            "--topic-arn",
+            TOPIC,
+        ],
+    );
+    assert_eq!(beside.status.code(), Some(2));
+    assert!(
+        text(&beside.stderr).contains("is the input directory `configs` itself"),
+        "{}",
+        text(&beside.stderr)
+    );
     let several = am2amp(t.path(), &["convert", "configs", "--topic-arn", TOPIC]);
     assert_eq!(several.status.code(), Some(2));
     assert!(text(&several.stderr).contains("-o DIR"));

@@ -57,6 +57,17 @@ pub fn run(a: &ConvertArgs) -> u8 {
         .iter()
         .filter_map(|o| o.canonicalize().ok())
         .collect();
+    if let Some(dir) = a.paths.iter().find(|p| {
+        Path::new(p).is_dir()
+            && Path::new(p)
+                .canonicalize()
+                .is_ok_and(|c| exclude.contains(&c))
+    }) {
+        return usage_error(&format!(
+            "`-o {}` is the input directory `{dir}` itself: its outputs would stand beside the inputs and be read as inputs next time; choose another directory (one inside it is fine)",
+            a.output.as_deref().unwrap_or(Path::new("")).display()
+        ));
+    }
     let (found, errors) = load::discover_rooted(&a.paths, &exclude);
     let mut io_failed = !errors.is_empty();
     for e in &errors {
