@@ -397,6 +397,28 @@ fn every_emit_form_decodes_to_the_definition() {
         .unwrap()
         .0;
     assert_eq!(body.replace("$${", "${").replace("%%{", "%{"), definition);
+    // Without a workspace id the resource reads it from a variable it declares: a generated
+    // file that needs editing would never pass `--check`.
+    let unset = am2amp(
+        &root,
+        &[
+            "convert",
+            "samples/alertmanager.yml",
+            "--topic-arn",
+            TOPIC,
+            "--emit",
+            "terraform",
+        ],
+    );
+    let tf = text(&unset.stdout);
+    assert!(
+        tf.starts_with("variable \"alertmanager_workspace_id\" {\n"),
+        "{tf}"
+    );
+    assert!(
+        tf.contains("resource \"aws_prometheus_alert_manager_definition\" \"alertmanager\" {\n  workspace_id = var.alertmanager_workspace_id\n  definition   = <<EOT\n"),
+        "{tf}"
+    );
 
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "PascalCase")]

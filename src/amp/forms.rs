@@ -23,7 +23,8 @@ pub enum Form {
     CloudFormation,
 }
 
-/// Stands in for the workspace id when none is given.
+/// Stands in for the workspace id of the `aws-cli` form when none is given (the command's
+/// `--workspace-id` overrides it).
 pub const WORKSPACE_PLACEHOLDER: &str = "REPLACE_WITH_WORKSPACE_ID";
 
 impl Form {
@@ -55,24 +56,26 @@ impl Form {
         }
     }
 
-    /// The definition in this form; `name` names the Terraform resource.
+    /// The definition in this form; `name` names the Terraform resource. Without a workspace
+    /// id, the Terraform resource takes it from a variable it declares
+    /// (`<name>_workspace_id`).
     pub fn render<'a>(
         self,
         definition: &'a str,
         name: &str,
         workspace_id: Option<&str>,
     ) -> Cow<'a, str> {
-        let ws = workspace_id.unwrap_or(WORKSPACE_PLACEHOLDER);
         Cow::Owned(match self {
             Form::Definition => return Cow::Borrowed(definition),
             Form::AwsCli => {
+                let ws = workspace_id.unwrap_or(WORKSPACE_PLACEHOLDER);
                 let data = base64::engine::general_purpose::STANDARD.encode(definition);
                 let v = serde_json::json!({ "workspaceId": ws, "data": data });
                 let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
                 s.push('\n');
                 s
             }
-            Form::Terraform => terraform(definition, name, ws),
+            Form::Terraform => terraform(definition, name, workspace_id),
             Form::CloudFormation => emit_document(&Node::map(vec![(
                 "AlertManagerDefinition",
                 Node::string(definition),
@@ -81,7 +84,10 @@ impl Form {
     }
 }
 
-fn terraform(definition: &str, name: &str, ws: &str) -> String {
+/// A Terraform resource; without a workspace id, the variable it is read from too. A
+/// generated file is never edited, so a placeholder would have no good way to be replaced.
+fn terraform(definition: &str, name: &str, workspace_id: Option<&str>) -> String {
+    let name = resource_name(name);
     let mut delimiter = "EOT".to_string();
     while definition.lines().any(|l| l.trim() == delimiter) {
         delimiter.push('_');
@@ -92,10 +98,17 @@ fn terraform(definition: &str, name: &str, ws: &str) -> String {
     } else {
         format!("{body}\n")
     };
+    let (variable, ws) = match workspace_id {
+        Some(id) => (String::new(), serde_json::to_string(id).unwrap_or_default()),
+        None => (
+            format!(
+                "variable \"{name}_workspace_id\" {{\n  description = \"ID of the AMP workspace this alert manager definition is for\"\n  type        = string\n}}\n\n"
+            ),
+            format!("var.{name}_workspace_id"),
+        ),
+    };
     format!(
-        "resource \"aws_prometheus_alert_manager_definition\" \"{}\" {{\n  workspace_id = {}\n  definition   = <<{delimiter}\n{body}{delimiter}\n}}\n",
-        resource_name(name),
-        serde_json::to_string(ws).unwrap_or_default(),
+        "{variable}resource \"aws_prometheus_alert_manager_definition\" \"{name}\" {{\n  workspace_id = {ws}\n  definition   = <<{delimiter}\n{body}{delimiter}\n}}\n",
     )
 }
 
@@ -163,7 +176,17 @@ mod tests {
         let t = Form::Terraform.render("a: ${x} %{y}\nEOT\n", "team.a", None);
         assert!(t.contains("\"team_a\""));
         assert!(t.contains("a: $${x} %%{y}\nEOT\nEOT_\n"));
-        assert!(t.contains(&format!("workspace_id = \"{WORKSPACE_PLACEHOLDER}\"")));
+        assert!(t.starts_with("variable \"team_a_workspace_id\" {\n"), "{t}");
+        assert!(
+            t.contains("\n  workspace_id = var.team_a_workspace_id\n"),
+            "{t}"
+        );
+        let given = Form::Terraform.render("a: 1\n", "team.a", Some("ws-\"1\""));
+        assert!(given.starts_with("resource "), "{given}");
+        assert!(
+            given.contains("\n  workspace_id = \"ws-\\\"1\\\"\"\n"),
+            "{given}"
+        );
         assert_eq!(resource_name("1x"), "_1x");
     }
 }

@@ -161,7 +161,8 @@ pub struct ConvertArgs {
     /// Output form.
     #[arg(long, value_enum)]
     pub emit: Option<EmitArg>,
-    /// Workspace id for `--emit aws-cli` and `terraform`.
+    /// Workspace id for `--emit aws-cli` and `terraform` (otherwise: a placeholder, and a
+    /// Terraform variable `<name>_workspace_id`).
     #[arg(long, value_name = "ID")]
     pub workspace_id: Option<String>,
     /// Topic ARN for converted integrations; `{receiver}`, `{integration}` and `{index}` are
