@@ -225,6 +225,7 @@ fn check_mode_names_stale_and_missing_outputs() {
     }
     let clean = am2amp(t.path(), &check);
     assert!(clean.status.success(), "{}", text(&clean.stderr));
+    assert!(!text(&clean.stderr).contains("hint:"));
     let edited = t.path().join("configs/team-a/webhook.yml");
     let src = std::fs::read_to_string(&edited)
         .unwrap()
@@ -240,6 +241,10 @@ fn check_mode_names_stale_and_missing_outputs() {
     );
     assert!(err.contains("missing amp/team-b/nested/slack.yml"), "{err}");
     assert!(err.lines().last().unwrap().ends_with("stale 2"), "{err}");
+    assert!(
+        err.contains("\nhint: run the same command without `--check`"),
+        "{err}"
+    );
     // Stale files still count their warnings (webhook.yml has some).
     let warnings = |e: &str| {
         e.lines()
@@ -296,6 +301,7 @@ fn check_mode_names_outputs_whose_config_is_gone() {
         err.lines().last().unwrap().ends_with("stale 1, orphaned 1"),
         "{err}"
     );
+    assert!(err.contains("\nhint: am2amp deletes nothing"), "{err}");
     let dry = am2amp(t.path(), &[&args[..], &["--dry-run"]].concat());
     assert!(dry.status.success());
     assert!(text(&dry.stderr).contains("orphaned amp/team-a/webhook.yml"));

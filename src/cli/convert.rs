@@ -197,6 +197,12 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
     }
     summary.push_str(&run_findings(&run));
+    if n("stale") > 0 {
+        eprintln!("hint: run the same command without `--check` to write the outputs again");
+    }
+    if a.check && !orphaned.is_empty() {
+        eprintln!("hint: am2amp deletes nothing: remove orphaned outputs by hand");
+    }
     eprintln!("{summary}");
     let _ = std::io::stdout().flush();
     if io_failed { EXIT_USAGE } else { worst }
