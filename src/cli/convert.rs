@@ -224,7 +224,8 @@ fn orphaned(a: &ConvertArgs, s: &settings::Convert, jobs: &[Job], sink: Sink) ->
         .iter()
         .filter_map(|j| j.found.canonical.clone())
         .collect();
-    orphans::find(dir, s.form, &planned, &inputs)
+    let max = s.options.check.load.max_input_bytes;
+    orphans::find(dir, s.form, &planned, &inputs, max)
 }
 
 /// The summary's part for findings about the whole run (the topic mapping), which no file's

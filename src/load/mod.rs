@@ -6,7 +6,9 @@ mod redact;
 mod templates;
 mod wrapper;
 
-pub use input::{Found, Input, InputError, discover, discover_rooted, read_input, walker};
+pub use input::{
+    Found, Input, InputError, discover, discover_rooted, read_file, read_input, walker,
+};
 pub use templates::{TemplateSource, load_templates};
 pub use wrapper::{TemplateFile, Wrapper};
 
