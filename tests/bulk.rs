@@ -23,6 +23,27 @@ fn tree() -> tempfile::TempDir {
     dir
 }
 
+/// Converts [`tree`]'s configs into `amp/`.
+const CONVERT_TREE: [&str; 7] = [
+    "convert",
+    "configs",
+    "-o",
+    "amp",
+    "--topic-arn",
+    TOPIC,
+    "--drop-unsupported",
+];
+
+/// [`tree`] without the samples that fail (their secrets are in files), so that `--check`
+/// can pass on it.
+fn clean_tree() -> tempfile::TempDir {
+    let t = tree();
+    for team in ["team-a", "team-b/nested"] {
+        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
+    }
+    t
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -207,22 +228,10 @@ fn dry_run_shows_diffs_and_writes_nothing() {
 
 #[test]
 fn check_mode_names_stale_and_missing_outputs() {
-    let t = tree();
-    let args = [
-        "convert",
-        "configs",
-        "-o",
-        "amp",
-        "--topic-arn",
-        TOPIC,
-        "--drop-unsupported",
-    ];
+    let t = clean_tree();
+    let args = CONVERT_TREE;
     let _ = am2amp(t.path(), &args);
     let check = [&args[..], &["--check"]].concat();
-    // The secret-files samples fail, so --check fails too; drop them for a clean tree.
-    for team in ["team-a", "team-b/nested"] {
-        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
-    }
     let clean = am2amp(t.path(), &check);
     assert!(clean.status.success(), "{}", text(&clean.stderr));
     assert!(!text(&clean.stderr).contains("hint:"));
@@ -263,19 +272,8 @@ fn check_mode_names_stale_and_missing_outputs() {
 
 #[test]
 fn check_mode_names_outputs_whose_config_is_gone() {
-    let t = tree();
-    for team in ["team-a", "team-b/nested"] {
-        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
-    }
-    let args = [
-        "convert",
-        "configs",
-        "-o",
-        "amp",
-        "--topic-arn",
-        TOPIC,
-        "--drop-unsupported",
-    ];
+    let t = clean_tree();
+    let args = CONVERT_TREE;
     assert!(am2amp(t.path(), &args).status.success());
     let configs = t.path().join("configs/team-a");
     std::fs::rename(configs.join("webhook.yml"), configs.join("hooks.yml")).unwrap();
@@ -331,10 +329,7 @@ fn check_mode_names_outputs_whose_config_is_gone() {
 
 #[test]
 fn an_output_directory_may_hold_the_inputs() {
-    let t = tree();
-    for team in ["team-a", "team-b/nested"] {
-        std::fs::remove_file(t.path().join("configs").join(team).join("secret-files.yml")).unwrap();
-    }
+    let t = clean_tree();
     // The inputs lie inside the output directory; one of them is an AMP definition itself,
     // which is no orphaned output.
     std::fs::copy(
@@ -342,15 +337,8 @@ fn an_output_directory_may_hold_the_inputs() {
         t.path().join("configs/team-a/definition.yml"),
     )
     .unwrap();
-    let args = [
-        "convert",
-        "configs",
-        "-o",
-        ".",
-        "--topic-arn",
-        TOPIC,
-        "--drop-unsupported",
-    ];
+    let mut args = CONVERT_TREE;
+    args[3] = ".";
     let write = am2amp(t.path(), &args);
     assert!(write.status.success(), "{}", text(&write.stderr));
     assert!(t.path().join("team-a/definition.yml").exists());
