@@ -355,23 +355,20 @@ fn every_emit_form_decodes_to_the_definition() {
     );
     assert!(def.status.success());
     let definition = text(&def.stdout);
-    let form = |f: &str| {
-        let o = am2amp(
-            &root,
-            &[
-                "convert",
-                "samples/alertmanager.yml",
-                "--topic-arn",
-                TOPIC,
-                "--emit",
-                f,
-                "--workspace-id",
-                "ws-1234",
-            ],
-        );
+    let form_in = |f: &str, workspace: &[&str]| {
+        let base = [
+            "convert",
+            "samples/alertmanager.yml",
+            "--topic-arn",
+            TOPIC,
+            "--emit",
+            f,
+        ];
+        let o = am2amp(&root, &[&base[..], workspace].concat());
         assert!(o.status.success(), "{f}: {}", text(&o.stderr));
         text(&o.stdout)
     };
+    let form = |f: &str| form_in(f, &["--workspace-id", "ws-1234"]);
     assert_eq!(form("definition"), definition);
 
     let cli: serde_json::Value = serde_json::from_str(&form("aws-cli")).unwrap();
@@ -393,18 +390,7 @@ fn every_emit_form_decodes_to_the_definition() {
     assert_eq!(body.replace("$${", "${").replace("%%{", "%{"), definition);
     // Without a workspace id the resource reads it from a variable it declares: a generated
     // file that needs editing would never pass `--check`.
-    let unset = am2amp(
-        &root,
-        &[
-            "convert",
-            "samples/alertmanager.yml",
-            "--topic-arn",
-            TOPIC,
-            "--emit",
-            "terraform",
-        ],
-    );
-    let tf = text(&unset.stdout);
+    let tf = form_in("terraform", &[]);
     assert!(
         tf.starts_with("variable \"alertmanager_workspace_id\" {\n"),
         "{tf}"
