@@ -68,7 +68,8 @@ pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOp
     checked
 }
 
-/// Translates a checked input that Alertmanager accepts; findings go to its report.
+/// Translates a checked input that Alertmanager accepts, taking its tree (translation takes
+/// it apart); findings go to its report.
 pub fn translate_checked(
     checked: &mut Checked,
     path: Option<&Path>,
@@ -77,18 +78,18 @@ pub fn translate_checked(
     if checked.report.rejected() {
         return None;
     }
-    let (Some(root), Some(config)) = (&checked.document.root, &checked.config) else {
+    let (Some(_), Some(config)) = (&checked.document.root, &checked.config) else {
         return None;
     };
+    let root = checked.document.root.take()?;
     let input = translate::Input {
-        root,
         config,
         templates: &checked.templates,
         features: &checked.report.features,
         path,
     };
     let mut diags = Vec::new();
-    let t = translate::translate(input, opts, &mut checked.report.sources, &mut diags);
+    let t = translate::translate(root, input, opts, &mut checked.report.sources, &mut diags);
     checked.report.diagnostics.extend(diags);
     Some(t)
 }

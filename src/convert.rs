@@ -60,11 +60,10 @@ pub fn convert_input(
         &mut report.diagnostics,
     );
     let at = Span::start_of(checked.document.file);
-    // On large inputs the trees and models are most of the memory: let go of the input's
-    // before the self-check decodes the output, and of the self-check's model before the
-    // definition is written.
+    // On large inputs the trees and models are most of the memory: translation took the
+    // input's tree apart; let go of its model before the self-check decodes the output, and
+    // of the self-check's model before the definition is written.
     let counts = checked.config.take().map(|c| amp::rules::Counts::of(&c));
-    drop(checked.document.root.take());
     let self_checked = self_check(&t.config, at);
     let definition = amp::definition::emit(&t.config, &t.template_files);
     if let Some(counts) = &counts {

@@ -77,11 +77,9 @@ pub struct Options {
     pub preview: bool,
 }
 
-/// What translation needs from a checked input.
+/// What translation needs from a checked input, besides its tree.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
-    /// The config's root node.
-    pub root: &'a Node,
     /// The decoded config.
     pub config: &'a Config,
     /// Template files that parsed, in load order.
@@ -110,9 +108,12 @@ pub struct Translation {
 /// AMP's maximum `repeat_interval`, in milliseconds.
 const MAX_REPEAT_MS: u64 = 5 * 24 * 3600 * 1000;
 
-/// Translates one checked input. Findings go to `diags`; the result is meaningful only when
-/// none of them is an error.
+/// Translates one checked input whose tree is `root`. The tree's parts move into the output
+/// as they are copied, and what is rewritten is dropped receiver by receiver, so the input
+/// and output trees are never whole at once. Findings go to `diags`; the result is
+/// meaningful only when none of them is an error.
 pub fn translate(
+    root: Node,
     input: Input,
     opts: &Options,
     sources: &mut Sources,
@@ -180,58 +181,54 @@ pub fn translate(
     let (mut template_files, mut names) = templates::files(input.templates, cx.sources);
     let mut replaced = Vec::new();
     let mut out: Vec<YamlEntry> = Vec::new();
-    for en in input.root.as_map().unwrap_or(&[]) {
-        let key = en.key.as_str().unwrap_or("");
+    let root_span = root.span;
+    let mut global_extent = None;
+    for YamlEntry { key: k, value } in into_entries(root) {
+        let key = k.as_str().unwrap_or("");
         let value = match key {
-            "global" => match global(&en.value) {
-                Some(g) => g,
-                None => continue,
-            },
+            "global" => {
+                global_extent.get_or_insert(k.span.to(value.extent()));
+                match global(value) {
+                    Some(g) => g,
+                    None => continue,
+                }
+            }
             "receivers" => {
                 let model = input
                     .config
                     .receivers
                     .as_ref()
                     .map_or(&[][..], |r| &r.value);
-                receivers::rewrite(&mut cx, &en.value, model, &mut replaced)
+                receivers::rewrite(&mut cx, value, model, &mut replaced)
             }
-            // Set below, once the receivers have called the copies they need.
-            "templates" => en.value.clone(),
-            "route" => route(&mut cx, &en.value),
+            "route" => route(&mut cx, value),
             "tracing" | "event_recorder" => {
-                replaced.push(en.key.span.to(en.value.extent()));
+                replaced.push(k.span.to(value.extent()));
                 cx.diags.push(
                     Diagnostic::new(
                         Code::ServerSetting,
-                        en.key.span,
+                        k.span,
                         format!("`{key}` is removed: it configures the Alertmanager server, which AMP runs"),
                     )
                     .label("removed"),
                 );
                 continue;
             }
-            _ => en.value.clone(),
+            // `templates` among them: set below, once the receivers have called the copies
+            // they need.
+            _ => value,
         };
-        out.push(YamlEntry {
-            key: en.key.clone(),
-            value,
-        });
+        out.push(YamlEntry { key: k, value });
     }
     cx.flush_external_url();
     if let Some(text) = cx.templates.file() {
         templates::add_generated(&mut template_files, &mut names, text);
     }
     templates::set_entry(&mut out, &names);
-    if let Some(g) = input
-        .root
-        .as_map()
-        .and_then(|m| m.iter().find(|e| e.key.as_str() == Some("global")))
-    {
-        replaced.push(g.key.span.to(g.value.extent()));
-    }
+    replaced.extend(global_extent);
     Translation {
         config: Node {
-            span: input.root.span,
+            span: root_span,
             kind: Kind::Map(out),
         },
         template_files,
@@ -259,53 +256,61 @@ fn external_url_template(url: &str) -> Template {
     parse(&w.finish()).unwrap_or_default()
 }
 
+/// A mapping's entries, taken out of it (none for anything else).
+fn into_entries(node: Node) -> Vec<YamlEntry> {
+    match node.kind {
+        Kind::Map(entries) => entries,
+        _ => Vec::new(),
+    }
+}
+
 /// `global:` keeps only `resolve_timeout`; what integrations inherited is in their messages.
-fn global(node: &Node) -> Option<Node> {
-    let kept: Vec<YamlEntry> = node
-        .as_map()?
-        .iter()
+fn global(node: Node) -> Option<Node> {
+    let span = node.span;
+    let kept: Vec<YamlEntry> = into_entries(node)
+        .into_iter()
         .filter(|e| e.key.as_str() == Some("resolve_timeout"))
-        .cloned()
         .collect();
     (!kept.is_empty()).then_some(Node {
-        span: node.span,
+        span,
         kind: Kind::Map(kept),
     })
 }
 
 /// The routing tree as written, with `repeat_interval`s over AMP's maximum reported (and
 /// clamped on request).
-fn route(cx: &mut cx::Cx, node: &Node) -> Node {
-    let Kind::Map(entries) = &node.kind else {
-        return node.clone();
+fn route(cx: &mut cx::Cx, node: Node) -> Node {
+    let Node { span, kind } = node;
+    let Kind::Map(entries) = kind else {
+        return Node { span, kind };
     };
     let mut out = Vec::with_capacity(entries.len());
-    for e in entries {
-        let value = match e.key.as_str() {
-            Some("repeat_interval") => repeat_interval(cx, &e.value),
-            Some("routes") => match &e.value.kind {
+    for YamlEntry { key, value } in entries {
+        let value = match key.as_str() {
+            Some("repeat_interval") => repeat_interval(cx, value),
+            Some("routes") => match value.kind {
                 Kind::Seq(items) => Node {
-                    span: e.value.span,
-                    kind: Kind::Seq(items.iter().map(|r| route(cx, r)).collect()),
+                    span: value.span,
+                    kind: Kind::Seq(items.into_iter().map(|r| route(cx, r)).collect()),
                 },
-                _ => e.value.clone(),
+                kind => Node {
+                    span: value.span,
+                    kind,
+                },
             },
-            _ => e.value.clone(),
+            _ => value,
         };
-        out.push(YamlEntry {
-            key: e.key.clone(),
-            value,
-        });
+        out.push(YamlEntry { key, value });
     }
     Node {
-        span: node.span,
+        span,
         kind: Kind::Map(out),
     }
 }
 
-fn repeat_interval(cx: &mut cx::Cx, v: &Node) -> Node {
+fn repeat_interval(cx: &mut cx::Cx, v: Node) -> Node {
     let Some(text) = v.as_str() else {
-        return v.clone();
+        return v;
     };
     match duration::parse_prom(text) {
         Ok(ms) if ms > MAX_REPEAT_MS => {
@@ -327,8 +332,8 @@ fn repeat_interval(cx: &mut cx::Cx, v: &Node) -> Node {
             }
             cx.diags
                 .push(d.help("pass `--clamp-repeat-interval` to write 5d"));
-            v.clone()
+            v
         }
-        _ => v.clone(),
+        _ => v,
     }
 }

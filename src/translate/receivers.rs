@@ -6,18 +6,23 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::Sp;
 use crate::model::receivers::{IntegrationFields, IntegrationKind, Receiver};
 use crate::source::Span;
-use crate::yaml::{Entry as YamlEntry, Node};
+use crate::yaml::{Entry as YamlEntry, Kind, Node};
 
 use super::contract::{self, Each, Key, Shared, Value};
 use super::cx::{Cx, Entry};
 use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
 
-/// The output `receivers:` list; spans of input parts that are not copied go to `replaced`.
-pub fn rewrite(cx: &mut Cx, node: &Node, model: &[Sp<Receiver>], replaced: &mut Vec<Span>) -> Node {
-    let items = node.as_seq().unwrap_or(&[]);
+/// The output `receivers:` list from the input's, which it takes apart: what is copied moves,
+/// and each receiver's rewritten parts are dropped once it is done. Spans of input parts that
+/// are not copied go to `replaced`.
+pub fn rewrite(cx: &mut Cx, node: Node, model: &[Sp<Receiver>], replaced: &mut Vec<Span>) -> Node {
+    let items = match node.kind {
+        Kind::Seq(items) => items,
+        _ => Vec::new(),
+    };
     Node::seq(
         items
-            .iter()
+            .into_iter()
             .zip(model)
             .map(|(n, r)| receiver(cx, n, r, replaced))
             .collect(),
@@ -43,16 +48,21 @@ impl Slot {
     }
 }
 
-fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>) -> Node {
+fn receiver(cx: &mut Cx, node: Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>) -> Node {
     let name = r.value.name_str().to_string();
     let name_span = r.value.name.as_ref().map_or(r.span, |n| n.span);
     let mut out: Vec<YamlEntry> = Vec::new();
     let mut sns_slot = Slot::default();
     let mut pd_slot = Slot::default();
-    for en in node.as_map().unwrap_or(&[]) {
+    let span = node.span;
+    let entries = match node.kind {
+        Kind::Map(entries) => entries,
+        _ => Vec::new(),
+    };
+    for en in entries {
         let key = en.key.as_str().unwrap_or("");
         let Some(kind) = kind_of(key) else {
-            out.push(en.clone());
+            out.push(en);
             continue;
         };
         let entries: Vec<&Node> = en.value.as_seq().map_or(Vec::new(), |s| s.iter().collect());
@@ -114,8 +124,8 @@ fn receiver(cx: &mut Cx, node: &Node, r: &Sp<Receiver>, replaced: &mut Vec<Span>
         }
     }
     Node {
-        span: node.span,
-        kind: crate::yaml::Kind::Map(out),
+        span,
+        kind: Kind::Map(out),
     }
 }
 
