@@ -78,9 +78,7 @@ pub fn translate_checked(
     if checked.report.rejected() {
         return None;
     }
-    let (Some(_), Some(config)) = (&checked.document.root, &checked.config) else {
-        return None;
-    };
+    let config = checked.config.as_ref()?;
     let root = checked.document.root.take()?;
     let input = translate::Input {
         config,
