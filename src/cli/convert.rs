@@ -159,7 +159,9 @@ pub fn run(a: &ConvertArgs) -> u8 {
     for o in &orphaned {
         eprintln!("orphaned {} (no input converts to it)", o.display());
     }
-    if a.check && !orphaned.is_empty() {
+    // Under --check an orphan fails the run like a stale output; --dry-run only names it.
+    let orphans_fail = a.check && !orphaned.is_empty();
+    if orphans_fail {
         worst = EXIT_FINDINGS;
     }
     let topics = &s.options.translate.topics;
@@ -192,7 +194,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     );
     if a.check {
         summary.push_str(&format!(", stale {}", n("stale")));
-        if !orphaned.is_empty() {
+        if orphans_fail {
             summary.push_str(&format!(", orphaned {}", orphaned.len()));
         }
     }
@@ -200,7 +202,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     if n("stale") > 0 {
         eprintln!("hint: run the same command without `--check` to write the outputs again");
     }
-    if a.check && !orphaned.is_empty() {
+    if orphans_fail {
         eprintln!("hint: am2amp deletes nothing: remove orphaned outputs by hand");
     }
     eprintln!("{summary}");
