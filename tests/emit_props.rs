@@ -1,7 +1,8 @@
 //! Properties of the YAML emitter: any tree of strings, emitted and parsed again, gives back
 //! the same tree (with our parser, and with PyYAML, a YAML 1.1 reader like Alertmanager's);
 //! emitting the parsed tree again gives the same bytes; a tree written straight into a block
-//! scalar is the same as its document written there as a string.
+//! scalar is the same as its document written there as a string, also when a sequence in it
+//! was written ahead item by item.
 
 mod common;
 
@@ -9,8 +10,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use am2amp::source::SourceId;
-use am2amp::yaml::emit::{push_document_entry, push_string_entry};
-use am2amp::yaml::{Limits, Node, emit_document, load};
+use am2amp::yaml::emit::{push_document_entry, push_item, push_string_entry};
+use am2amp::yaml::{Kind, Limits, Node, emit_document, load};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use serde_json::Value;
@@ -111,9 +112,24 @@ proptest! {
         prop_assert_eq!(to_json(&back), to_json(&t), "{}", doc);
         prop_assert_eq!(emit_document(&back), doc.clone());
         let (mut direct, mut copied) = (String::new(), String::new());
-        push_document_entry(&mut direct, "config", &t);
+        push_document_entry(&mut direct, "config", &t, None);
         push_string_entry(&mut copied, "config", &doc);
-        prop_assert_eq!(direct, copied);
+        prop_assert_eq!(&direct, &copied);
+        // A sequence's items written ahead, in place of a placeholder.
+        let mut placeholder = t.clone();
+        let Kind::Map(entries) = &mut placeholder.kind else { return Ok(()) };
+        let Some(e) = entries.iter_mut().find(|e| e.value.as_seq().is_some_and(|s| !s.is_empty())) else {
+            return Ok(());
+        };
+        let mut items = String::new();
+        for item in e.value.as_seq().unwrap_or_default() {
+            push_item(&mut items, item);
+        }
+        e.value = Node::seq(Vec::new());
+        let name = e.key.as_str().unwrap_or_default().to_string();
+        let mut spliced = String::new();
+        push_document_entry(&mut spliced, "config", &placeholder, Some((&name, &items)));
+        prop_assert_eq!(spliced, direct);
     }
 }
 

@@ -26,7 +26,7 @@ pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
             Node::map(files),
         )])));
     }
-    push_document_entry(&mut out, "alertmanager_config", config);
+    push_document_entry(&mut out, "alertmanager_config", config, None);
     LAST.set(out.len());
     out
 }

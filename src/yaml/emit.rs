@@ -40,23 +40,48 @@ pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
 /// document twice. Every line the emitter writes can be a line of a `|` block (printable, no
 /// leading tab, never whitespace only), so a mapping document is written straight into the
 /// block, two spaces in; anything else takes the general path.
-pub fn push_document_entry(out: &mut String, key: &str, doc: &Node) {
+///
+/// `items`, when given, names an entry of `doc` whose value is a sequence written ahead of
+/// time by [`push_item`], and that text: it is written in place of the entry's value in `doc`
+/// (unless it is empty).
+pub fn push_document_entry(out: &mut String, key: &str, doc: &Node, items: Option<(&str, &str)>) {
     let entries = match &doc.kind {
         Kind::Map(entries) if !entries.is_empty() => entries,
         _ => return push_string_entry(out, key, &emit_document(doc)),
     };
+    let items = items.filter(|(_, text)| !text.is_empty());
     let mark = out.len();
     string_into(out, key, 0);
     out.push_str(": |\n");
-    indent(out, 2);
-    map(out, entries, 2);
+    let body = out.len();
+    for e in entries {
+        indent(out, 2);
+        match items {
+            Some((name, text)) if e.key.as_str() == Some(name) => {
+                self::key(out, &e.key);
+                out.push_str(":\n");
+                out.push_str(text);
+            }
+            _ => entry(out, e, 2),
+        }
+    }
     // A last value ending in kept line breaks needs `|+`; leave that rare case to the general
-    // path rather than patch the header.
+    // path rather than patch the header. The block is the document two spaces in (blank lines
+    // are empty in both).
     if out.ends_with("\n\n") {
-        let text = emit_document(doc);
+        let text: String = out[body..]
+            .split_inclusive('\n')
+            .map(|l| l.strip_prefix("  ").unwrap_or(l))
+            .collect();
         out.truncate(mark);
         push_string_entry(out, key, &text);
     }
+}
+
+/// Appends `item` as an item of a sequence that is the value of a top-level entry of a
+/// document, as [`push_document_entry`] would write it there (it takes the text as `items`).
+pub fn push_item(out: &mut String, item: &Node) {
+    seq(out, std::slice::from_ref(item), 4);
 }
 
 fn indent(out: &mut String, n: usize) {
@@ -550,6 +575,23 @@ mod tests {
             emit_document(&doc),
             "route:\n  receiver: x\nreceivers:\n  - name: x\n    send_resolved: true\n    sns_configs: []\n"
         );
+    }
+
+    #[test]
+    fn documents_ending_in_kept_line_breaks_take_the_general_path() {
+        let doc = Node::map(vec![
+            ("a", Node::map(vec![("b", Node::string("x\n  y\n\n"))])),
+            ("c", Node::seq(vec![Node::string("z\n\n\n")])),
+        ]);
+        let mut items = String::new();
+        push_item(&mut items, &Node::string("z\n\n\n"));
+        let (mut direct, mut spliced, mut copied) = (String::new(), String::new(), String::new());
+        push_document_entry(&mut direct, "k", &doc, None);
+        push_document_entry(&mut spliced, "k", &doc, Some(("c", &items)));
+        push_string_entry(&mut copied, "k", &emit_document(&doc));
+        assert!(copied.starts_with("k: |+\n  a:\n    b: |+\n      x\n        y\n\n"));
+        assert_eq!(direct, copied);
+        assert_eq!(spliced, copied);
     }
 
     #[test]
