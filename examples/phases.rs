@@ -1,7 +1,7 @@
 //! Per-stage timings of one input, for profiling (`perf record` around it, or alone):
 //! `cargo run --release --example phases -- FILE [ROUNDS]`. Prints the mean time of loading,
-//! checking (load, decode, validate, lint), what translating adds to that, writing the
-//! definition, and converting (everything, with a topic pattern and an external URL set), and
+//! checking (load, decode, validate, lint), what translating adds to that, self-checking and
+//! writing the definition, and converting (everything, with a topic pattern and an external URL set), and
 //! the definition's size. `ONLY=convert` times converting only.
 
 use std::path::Path;
@@ -46,15 +46,21 @@ fn main() {
         println!("analyse  {analyse:?}");
         let translated = mean(rounds, || {
             let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
-            check::translate_checked(&mut checked, at, &opts.translate);
+            check::translate_checked(&mut checked, at, &opts.translate, &mut |_| {});
         });
         println!("  + translate {:?}", translated.saturating_sub(analyse));
         let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
-        if let Some(t) = check::translate_checked(&mut checked, at, &opts.translate) {
+        let mut receivers = Vec::new();
+        let sink = &mut |r| receivers.push(r);
+        if let Some(t) = check::translate_checked(&mut checked, at, &opts.translate, sink) {
+            let at = am2amp::source::Span::default();
             let emit = mean(rounds, || {
-                amp::definition::emit(&t.config, &t.template_files);
+                let mut list = amp::definition::Receivers::new(at);
+                receivers.iter().for_each(|r| list.push(r.clone()));
+                let pieces = list.finish().unwrap_or_default();
+                amp::definition::emit(&t.config, &pieces, &t.template_files);
             });
-            println!("  emit       {emit:?}");
+            println!("  check+emit {emit:?} (receivers cloned)");
         }
     }
     let mut size = 0;

@@ -8,6 +8,7 @@ use crate::lint::{self, ParsedFile};
 use crate::load::{self, Document, LoadOptions};
 use crate::model::{self, Config, Version};
 use crate::report::Report;
+use crate::yaml::Node;
 use crate::{translate, validate};
 
 /// Settings for checking.
@@ -56,7 +57,7 @@ pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOp
         preview: true,
         ..opts.convert.clone()
     };
-    if let Some(t) = translate_checked(&mut checked, path, &preview) {
+    if let Some(t) = translate_checked(&mut checked, path, &preview, &mut |_| {}) {
         amp::rules::newer_features(
             &checked.report.features,
             opts.target,
@@ -69,11 +70,12 @@ pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOp
 }
 
 /// Translates a checked input that Alertmanager accepts, taking its tree (translation takes
-/// it apart); findings go to its report.
+/// it apart); output receivers go to `sink` one by one, findings to the input's report.
 pub fn translate_checked(
     checked: &mut Checked,
     path: Option<&Path>,
     opts: &translate::Options,
+    sink: &mut dyn FnMut(Node),
 ) -> Option<translate::Translation> {
     if checked.report.rejected() {
         return None;
@@ -87,7 +89,8 @@ pub fn translate_checked(
         path,
     };
     let mut diags = Vec::new();
-    let t = translate::translate(root, input, opts, &mut checked.report.sources, &mut diags);
+    let sources = &mut checked.report.sources;
+    let t = translate::translate(root, input, opts, sources, &mut diags, sink);
     checked.report.diagnostics.extend(diags);
     Some(t)
 }

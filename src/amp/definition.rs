@@ -1,21 +1,98 @@
 //! Writing the alert manager definition: `template_files:` (when there are templates) and
-//! `alertmanager_config: |` holding the inner config as a string, nothing else.
+//! `alertmanager_config: |` holding the inner config as a string, nothing else. The
+//! receivers, most of a definition, are written as translation hands them over.
 
-use crate::yaml::emit::push_document_entry;
+use super::self_check;
+use crate::diag::Diagnostic;
+use crate::source::Span;
+use crate::yaml::emit::{push_document_entry, push_item};
 use crate::yaml::{Node, emit_document};
 
 /// The largest room made for a definition before it is written (1 MiB).
 const MAX_HINT: usize = 1 << 20;
 
-/// The definition's text for an inner config and its template files.
-pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
-    thread_local! {
-        /// The length of this thread's last definition: in a bulk run the next one is usually
-        /// about as long, and growing tens of kilobytes by doubling copies them several times.
-        static LAST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+/// How many receivers are checked together before they are written.
+const CHUNK: usize = 64;
+
+thread_local! {
+    /// The lengths of this thread's last chunk of receivers text and of the rest of its last
+    /// definition: in a bulk run the next ones are usually about as long, and growing tens of
+    /// kilobytes by doubling copies them several times.
+    static LAST: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// A definition's `receivers:` list as text, written as the receivers arrive: each few are
+/// self-checked ([`self_check::receivers`]), written and dropped. The text is kept in one
+/// piece per chunk, so that it never grows by copying. After the first finding nothing more
+/// is written (the definition will not be).
+#[derive(Debug)]
+pub struct Receivers {
+    at: Span,
+    pending: Vec<Node>,
+    text: Vec<String>,
+    finding: Option<Diagnostic>,
+}
+
+impl Receivers {
+    /// An empty list; self-check findings will point at `at`.
+    pub fn new(at: Span) -> Self {
+        Receivers {
+            at,
+            pending: Vec::with_capacity(CHUNK),
+            text: Vec::new(),
+            finding: None,
+        }
     }
-    let hint = LAST.get().min(MAX_HINT);
-    let mut out = String::with_capacity(hint + hint / 8);
+
+    /// Adds the next receiver.
+    pub fn push(&mut self, receiver: Node) {
+        if self.finding.is_some() {
+            return;
+        }
+        self.pending.push(receiver);
+        if self.pending.len() == CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let (mut checked, finding) = self_check::receivers(pending, self.at);
+        if finding.is_some() {
+            self.finding = finding;
+            return;
+        }
+        let hint = LAST.get().0.min(MAX_HINT);
+        let mut text = String::with_capacity(hint + hint / 8);
+        for r in &checked {
+            push_item(&mut text, r);
+        }
+        LAST.set((text.len(), LAST.get().1));
+        self.text.push(text);
+        checked.clear();
+        self.pending = checked;
+    }
+
+    /// The text of the list in pieces, or the self-check's finding.
+    pub fn finish(mut self) -> Result<Vec<String>, Diagnostic> {
+        if !self.pending.is_empty() {
+            self.flush();
+        }
+        match self.finding {
+            Some(d) => Err(d),
+            None => Ok(self.text),
+        }
+    }
+}
+
+/// The definition's text for an inner config whose `receivers:` entry is written as the
+/// pieces `receivers` (see [`Receivers`]; when empty, the entry's own value is written), and
+/// its template files.
+pub fn emit(config: &Node, receivers: &[String], template_files: &[(String, String)]) -> String {
+    let rest = LAST.get().1.min(MAX_HINT);
+    let files: usize = template_files.iter().map(|(n, t)| n.len() + t.len()).sum();
+    let listed: usize = receivers.iter().map(String::len).sum();
+    let mut out = String::with_capacity(listed + rest + rest / 8 + files + files / 8);
     if !template_files.is_empty() {
         let files = template_files
             .iter()
@@ -26,14 +103,17 @@ pub fn emit(config: &Node, template_files: &[(String, String)]) -> String {
             Node::map(files),
         )])));
     }
-    push_document_entry(&mut out, "alertmanager_config", config, None);
-    LAST.set(out.len());
+    let items = Some(("receivers", receivers));
+    push_document_entry(&mut out, "alertmanager_config", config, items);
+    let rest = (out.len() - listed).saturating_sub(files);
+    LAST.set((LAST.get().0, rest));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
 
     #[test]
     fn shape() {
@@ -44,9 +124,59 @@ mod tests {
         assert_eq!(
             emit(
                 &inner,
+                &[],
                 &[("a.tmpl".into(), "{{ define \"a\" }}x{{ end }}\n".into())]
             ),
             "template_files:\n  a.tmpl: |\n    {{ define \"a\" }}x{{ end }}\nalertmanager_config: |\n  route:\n    receiver: x\n"
         );
+    }
+
+    fn receiver(i: usize, topic: bool) -> Node {
+        let mut sns = vec![("message", Node::string(format!("line\n{i}\n")))];
+        if topic {
+            sns.push(("topic_arn", Node::string("arn:aws:sns:eu-west-1:1:t")));
+        }
+        Node::map(vec![
+            ("name", Node::string(format!("r{i}"))),
+            ("sns_configs", Node::seq(vec![Node::map(sns)])),
+        ])
+    }
+
+    fn config(receivers: Vec<Node>) -> Node {
+        Node::map(vec![
+            ("route", Node::map(vec![("receiver", Node::string("r0"))])),
+            ("receivers", Node::seq(receivers)),
+            ("inhibit_rules", Node::seq(vec![])),
+        ])
+    }
+
+    #[test]
+    fn receivers_written_as_they_come_are_the_whole_configs_receivers() {
+        let n = 2 * CHUNK + 3;
+        let whole = emit(
+            &config((0..n).map(|i| receiver(i, true)).collect()),
+            &[],
+            &[],
+        );
+        let mut list = Receivers::new(Span::default());
+        let mut names = Vec::new();
+        for i in 0..n {
+            list.push(receiver(i, true));
+            names.push(Node::map(vec![("name", Node::string(format!("r{i}")))]));
+        }
+        let pieces = list.finish().expect("valid receivers");
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(emit(&config(names), &pieces, &[]), whole);
+        assert!(whole.contains(&format!("    - name: r{}\n", n - 1)));
+    }
+
+    #[test]
+    fn receivers_are_self_checked_in_every_chunk() {
+        let mut list = Receivers::new(Span::default());
+        for i in 0..CHUNK + 5 {
+            list.push(receiver(i, i != CHUNK + 2));
+        }
+        let finding = list.finish().expect_err("a receiver without a topic");
+        assert_eq!(finding.code, Code::SelfCheck);
     }
 }

@@ -4,3 +4,4 @@ pub mod definition;
 pub mod forms;
 pub mod mapping;
 pub mod rules;
+pub mod self_check;

@@ -93,7 +93,8 @@ pub struct Input<'a> {
 /// The translated config.
 #[derive(Debug, Clone)]
 pub struct Translation {
-    /// The inner Alertmanager config.
+    /// The inner Alertmanager config, its receivers cut down to their names (the receivers
+    /// themselves went to the sink given to [`translate`]).
     pub config: Node,
     /// `template_files`: bare name → text.
     pub template_files: Vec<(String, String)>,
@@ -109,15 +110,17 @@ pub struct Translation {
 const MAX_REPEAT_MS: u64 = 5 * 24 * 3600 * 1000;
 
 /// Translates one checked input whose tree is `root`. The tree's parts move into the output
-/// as they are copied, and what is rewritten is dropped receiver by receiver, so the input
-/// and output trees are never whole at once. Findings go to `diags`; the result is
-/// meaningful only when none of them is an error.
+/// as they are copied, what is rewritten is dropped receiver by receiver, and each output
+/// receiver goes to `sink` as soon as it is built, in order, so that neither tree is
+/// ever whole. Findings go to `diags`; the result is meaningful only when none of them is an
+/// error.
 pub fn translate(
     root: Node,
     input: Input,
     opts: &Options,
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
+    sink: &mut dyn FnMut(Node),
 ) -> Translation {
     let source_version = opts.source_version.unwrap_or_else(|| {
         input
@@ -199,7 +202,7 @@ pub fn translate(
                     .receivers
                     .as_ref()
                     .map_or(&[][..], |r| &r.value);
-                receivers::rewrite(&mut cx, value, model, &mut replaced)
+                receivers::rewrite(&mut cx, value, model, &mut replaced, sink)
             }
             "route" => route(&mut cx, value),
             "tracing" | "event_recorder" => {

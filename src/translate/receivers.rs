@@ -1,6 +1,8 @@
 //! `receivers:` in the output: PagerDuty, Slack and webhook entries become `sns_configs`
 //! entries carrying the message contract, in order, in one `sns_configs` list placed where the
-//! receiver's first integration was; existing SNS entries are kept (cut down for AMP).
+//! receiver's first integration was; existing SNS entries are kept (cut down for AMP). Each
+//! receiver leaves as soon as it is rewritten, so that a large config's output is never whole
+//! in memory.
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::Sp;
@@ -12,21 +14,43 @@ use super::contract::{self, Each, Key, Shared, Value};
 use super::cx::{Cx, Entry};
 use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
 
-/// The output `receivers:` list from the input's, which it takes apart: what is copied moves,
-/// and each receiver's rewritten parts are dropped once it is done. Spans of input parts that
-/// are not copied go to `replaced`.
-pub fn rewrite(cx: &mut Cx, node: Node, model: &[Sp<Receiver>], replaced: &mut Vec<Span>) -> Node {
+/// Rewrites the input's `receivers:` list, which it takes apart: what is copied moves, and
+/// each receiver's rewritten parts are dropped once it is done. Each output receiver goes to
+/// `sink` as soon as it is built; the list returned holds only their names. Spans of input
+/// parts that are not copied go to `replaced`.
+pub fn rewrite(
+    cx: &mut Cx,
+    node: Node,
+    model: &[Sp<Receiver>],
+    replaced: &mut Vec<Span>,
+    sink: &mut dyn FnMut(Node),
+) -> Node {
     let items = match node.kind {
         Kind::Seq(items) => items,
         _ => Vec::new(),
     };
-    Node::seq(
-        items
-            .into_iter()
-            .zip(model)
-            .map(|(n, r)| receiver(cx, n, r, replaced))
-            .collect(),
-    )
+    let mut names = Vec::with_capacity(items.len());
+    for (n, r) in items.into_iter().zip(model) {
+        let out = receiver(cx, n, r, replaced);
+        names.push(name_only(&out));
+        sink(out);
+    }
+    Node::seq(names)
+}
+
+/// A receiver cut down to its `name`.
+fn name_only(receiver: &Node) -> Node {
+    let name = receiver
+        .as_map()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.key.as_str() == Some("name"))
+        .cloned()
+        .collect();
+    Node {
+        span: receiver.span,
+        kind: Kind::Map(name),
+    }
 }
 
 /// Builds the output list of one receiver key, placed at the first integration's position.

@@ -42,14 +42,19 @@ pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
 /// block, two spaces in; anything else takes the general path.
 ///
 /// `items`, when given, names an entry of `doc` whose value is a sequence written ahead of
-/// time by [`push_item`], and that text: it is written in place of the entry's value in `doc`
-/// (unless it is empty).
-pub fn push_document_entry(out: &mut String, key: &str, doc: &Node, items: Option<(&str, &str)>) {
+/// time by [`push_item`], and that text, in pieces: it is written in place of the entry's
+/// value in `doc` (unless it is empty).
+pub fn push_document_entry(
+    out: &mut String,
+    key: &str,
+    doc: &Node,
+    items: Option<(&str, &[String])>,
+) {
     let entries = match &doc.kind {
         Kind::Map(entries) if !entries.is_empty() => entries,
         _ => return push_string_entry(out, key, &emit_document(doc)),
     };
-    let items = items.filter(|(_, text)| !text.is_empty());
+    let items = items.filter(|(_, text)| text.iter().any(|t| !t.is_empty()));
     let mark = out.len();
     string_into(out, key, 0);
     out.push_str(": |\n");
@@ -60,7 +65,7 @@ pub fn push_document_entry(out: &mut String, key: &str, doc: &Node, items: Optio
             Some((name, text)) if e.key.as_str() == Some(name) => {
                 self::key(out, &e.key);
                 out.push_str(":\n");
-                out.push_str(text);
+                text.iter().for_each(|t| out.push_str(t));
             }
             _ => entry(out, e, 2),
         }
@@ -587,7 +592,7 @@ mod tests {
         push_item(&mut items, &Node::string("z\n\n\n"));
         let (mut direct, mut spliced, mut copied) = (String::new(), String::new(), String::new());
         push_document_entry(&mut direct, "k", &doc, None);
-        push_document_entry(&mut spliced, "k", &doc, Some(("c", &items)));
+        push_document_entry(&mut spliced, "k", &doc, Some(("c", &[items])));
         push_string_entry(&mut copied, "k", &emit_document(&doc));
         assert!(copied.starts_with("k: |+\n  a:\n    b: |+\n      x\n        y\n\n"));
         assert_eq!(direct, copied);
