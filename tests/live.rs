@@ -252,7 +252,7 @@ fn route_labels(config: &Path) -> Vec<BTreeMap<String, String>> {
     checked
         .config
         .as_ref()
-        .and_then(|c| c.route.as_ref())
+        .and_then(|c| c.route.as_deref())
         .map(common::route_label_sets)
         .unwrap_or_default()
 }
@@ -317,7 +317,7 @@ fn fallback_receivers(config: &Path) -> BTreeSet<String> {
     let bytes = std::fs::read(config).unwrap();
     let checked = analyse("config", Some(config), &bytes, &CheckOptions::default());
     let c = checked.config.unwrap();
-    let keys = RouteKeys::new(c.route.as_ref());
+    let keys = RouteKeys::new(c.route.as_deref());
     c.receivers
         .iter()
         .flat_map(|r| r.value.iter())

@@ -408,7 +408,7 @@ macro_rules! model {
             pub broken: bool,
             $(
                 $(#[$fmeta])*
-                pub $field: Option<$crate::model::Sp<$ty>>,
+                pub $field: $crate::model::Field<$ty>,
             )*
         }
 
@@ -451,7 +451,7 @@ macro_rules! model {
                                     $what,
                                     $crate::model::decode::since_opt(&[$($since)?]),
                                 );
-                                out.$field = cx.field(e);
+                                out.$field = cx.field(e).map(Box::new);
                                 out.broken |= out.$field.is_none() && !e.value.is_null();
                             }
                         )*

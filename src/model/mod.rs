@@ -1,7 +1,7 @@
 //! The spanned Alertmanager configuration model.
 //!
 //! Every top-level key and every integration from Alertmanager 0.25 to 0.34 is modelled with
-//! all its fields. Each field is an `Option<Sp<T>>`: `None` when absent, otherwise the value
+//! all its fields. Each field is a [`Field<T>`]: `None` when absent, otherwise the value
 //! with the spans of its key and value, so later stages can point at either. Fields added after
 //! 0.25 are recorded as [`decode::FeatureUse`]s while decoding.
 
@@ -44,6 +44,11 @@ impl<T> Deref for Sp<T> {
         &self.value
     }
 }
+
+/// A field of a model mapping: absent, or its value with spans. Boxed, because most of a
+/// mapping's fields are absent, and an absent boxed field takes 8 bytes instead of 48 (a
+/// receiver has 20 fields, a Slack integration 30).
+pub type Field<T> = Option<Box<Sp<T>>>;
 
 /// A secret string. `Debug` and `Display` print a placeholder, never the value; use
 /// [`Secret::expose`] where the value is really needed.

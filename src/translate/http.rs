@@ -3,7 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::http::HttpConfig;
-use crate::model::{Secret, Sp};
+use crate::model::{Field, Secret, Sp};
 use crate::source::Span;
 
 use super::contract::{Key, Value};
@@ -111,8 +111,8 @@ pub fn carry(cx: &mut Cx, e: &Entry, own: Option<&Sp<Box<HttpConfig>>>) -> Optio
 /// config's directory as `http_config` files are), with where it is written.
 fn value_or_file(
     cx: &mut Cx,
-    value: &Option<Sp<Secret>>,
-    file: &Option<Sp<String>>,
+    value: &Field<Secret>,
+    file: &Field<String>,
     file_field: &str,
 ) -> Option<(Secret, Span)> {
     match (value, file) {

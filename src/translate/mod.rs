@@ -148,7 +148,7 @@ pub fn translate(
         opts,
         global: GlobalView::new(input.config.global.as_ref().map(|g| &g.value)),
         templates: Copies::new(lib, opts.external_url.clone()),
-        routes: routes::RouteKeys::new(input.config.route.as_ref()),
+        routes: routes::RouteKeys::new(input.config.route.as_deref()),
         source_version,
         order: if source_version >= Version::new(0, 28) {
             LabelOrder::Name

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::pagerduty::{Pagerduty, PagerdutyKey, SecretsManagerRef};
-use crate::model::{Secret, Sp, Version};
+use crate::model::{Field, Secret, Version};
 use crate::source::Span;
 use crate::yaml::{Entry as YamlEntry, Kind, Node};
 
@@ -80,7 +80,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
             out.push(cx.secret(e, field, value.expose(), span))
         }
         Some(RoutingKey::SecretsManager(field, r)) => {
-            let s = |x: &Option<Sp<String>>| {
+            let s = |x: &Field<String>| {
                 Value::Str(x.as_ref().map_or(String::new(), |v| v.value.clone()))
             };
             out.push((
@@ -107,7 +107,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
             .unwrap_or_else(|| DEFAULT_URL.to_string());
         out.push(("url".into(), Value::Str(url)));
     }
-    if let Some(h) = http::carry(cx, e, p.http_config.as_ref()) {
+    if let Some(h) = http::carry(cx, e, p.http_config.as_deref()) {
         out.push(("http_config".into(), h));
     }
     let client_default = r#"{{ template "pagerduty.default.client" . }}"#;
@@ -117,14 +117,14 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
         .map_or(client_default.to_string(), |c| c.value.0.value.clone());
     out.push((
         "client".into(),
-        cx.field(e, "client", p.client.as_ref(), client_default),
+        cx.field(e, "client", p.client.as_deref(), client_default),
     ));
     out.push((
         "client_url".into(),
         cx.field(
             e,
             "client_url",
-            p.client_url.as_ref(),
+            p.client_url.as_deref(),
             r#"{{ template "pagerduty.default.clientURL" . }}"#,
         ),
     ));
@@ -133,7 +133,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
         cx.field(
             e,
             "description",
-            p.description.as_ref(),
+            p.description.as_deref(),
             r#"{{ template "pagerduty.default.description" .}}"#,
         ),
     ));
@@ -153,14 +153,14 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
         ("component", &p.component),
         ("group", &p.group),
     ] {
-        out.push((name.into(), cx.field(e, name, f.as_ref(), "")));
+        out.push((name.into(), cx.field(e, name, f.as_deref(), "")));
     }
     out.push(("details".into(), details(cx, e, p)));
     let images = p.images.iter().flat_map(|l| l.value.iter()).map(|i| {
         Value::map(vec![
-            ("src", cx.field(e, "src", i.value.src.as_ref(), "")),
-            ("alt", cx.field(e, "alt", i.value.alt.as_ref(), "")),
-            ("href", cx.field(e, "href", i.value.href.as_ref(), "")),
+            ("src", cx.field(e, "src", i.value.src.as_deref(), "")),
+            ("alt", cx.field(e, "alt", i.value.alt.as_deref(), "")),
+            ("href", cx.field(e, "href", i.value.href.as_deref(), "")),
         ])
     });
     let images: Vec<Value> = images.collect();
@@ -171,8 +171,8 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
         .flat_map(|l| l.value.iter())
         .map(|l| {
             Value::map(vec![
-                ("href", cx.field(e, "href", l.value.href.as_ref(), "")),
-                ("text", cx.field(e, "text", l.value.text.as_ref(), "")),
+                ("href", cx.field(e, "href", l.value.href.as_deref(), "")),
+                ("text", cx.field(e, "text", l.value.text.as_deref(), "")),
             ])
         })
         .collect();

@@ -106,7 +106,7 @@ mod tests {
     fn keys(yaml: &str) -> RouteKeys {
         let (node, _) = load(yaml, SourceId(0), &Limits::default()).unwrap();
         let c = decode_config(&node).config.unwrap();
-        RouteKeys::new(c.route.as_ref())
+        RouteKeys::new(c.route.as_deref())
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::receivers::slack::Slack;
-use crate::model::{Secret, Sp};
+use crate::model::{Field, Secret, Sp};
 
 use super::contract::{Key, Value};
 use super::cx::{Cx, Entry};
@@ -45,26 +45,26 @@ const FIELDS: &[(&str, &str)] = &[
 
 fn configured<'a>(s: &'a Slack, name: &str) -> Option<&'a Sp<crate::model::Tmpl>> {
     match name {
-        "channel" => s.channel.as_ref(),
-        "username" => s.username.as_ref(),
-        "color" => s.color.as_ref(),
-        "title" => s.title.as_ref(),
-        "title_link" => s.title_link.as_ref(),
-        "pretext" => s.pretext.as_ref(),
-        "text" => s.text.as_ref(),
-        "footer" => s.footer.as_ref(),
-        "fallback" => s.fallback.as_ref(),
-        "callback_id" => s.callback_id.as_ref(),
-        "icon_emoji" => s.icon_emoji.as_ref(),
-        "icon_url" => s.icon_url.as_ref(),
-        "image_url" => s.image_url.as_ref(),
-        "thumb_url" => s.thumb_url.as_ref(),
+        "channel" => s.channel.as_deref(),
+        "username" => s.username.as_deref(),
+        "color" => s.color.as_deref(),
+        "title" => s.title.as_deref(),
+        "title_link" => s.title_link.as_deref(),
+        "pretext" => s.pretext.as_deref(),
+        "text" => s.text.as_deref(),
+        "footer" => s.footer.as_deref(),
+        "fallback" => s.fallback.as_deref(),
+        "callback_id" => s.callback_id.as_deref(),
+        "icon_emoji" => s.icon_emoji.as_deref(),
+        "icon_url" => s.icon_url.as_deref(),
+        "image_url" => s.image_url.as_deref(),
+        "thumb_url" => s.thumb_url.as_deref(),
         _ => None,
     }
 }
 
-fn set_secret(s: &Option<Sp<Secret>>) -> Option<&Sp<Secret>> {
-    s.as_ref()
+fn set_secret(s: &Field<Secret>) -> Option<&Sp<Secret>> {
+    s.as_deref()
         .filter(|s| !s.value.is_empty() && s.value.expose() != "<secret>")
 }
 
@@ -138,7 +138,7 @@ fn target(cx: &mut Cx, e: &Entry, s: &Slack, out: &mut Vec<(Key, Value)>) {
 pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
     let mut out = Vec::new();
     target(cx, e, s, &mut out);
-    if let Some(h) = http::carry(cx, e, s.http_config.as_ref()) {
+    if let Some(h) = http::carry(cx, e, s.http_config.as_deref()) {
         out.push(("http_config".into(), h));
     }
     for (name, default) in FIELDS {
@@ -171,8 +171,8 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
         .map(|f| {
             let short = f.value.short.as_ref().map_or(short_default, |b| b.value.0);
             Value::map(vec![
-                ("title", cx.field(e, "title", f.value.title.as_ref(), "")),
-                ("value", cx.field(e, "value", f.value.value.as_ref(), "")),
+                ("title", cx.field(e, "title", f.value.title.as_deref(), "")),
+                ("value", cx.field(e, "value", f.value.value.as_deref(), "")),
                 ("short", Value::bool(short)),
             ])
         })
@@ -204,26 +204,26 @@ pub fn section(cx: &mut Cx, e: &Entry, s: &Slack) -> Value {
 
 fn action(cx: &mut Cx, e: &Entry, a: &crate::model::receivers::slack::SlackAction) -> Value {
     let mut m = vec![
-        ("type".into(), cx.field(e, "type", a.r#type.as_ref(), "")),
-        ("text".into(), cx.field(e, "text", a.text.as_ref(), "")),
-        ("url".into(), cx.field(e, "url", a.url.as_ref(), "")),
-        ("style".into(), cx.field(e, "style", a.style.as_ref(), "")),
+        ("type".into(), cx.field(e, "type", a.r#type.as_deref(), "")),
+        ("text".into(), cx.field(e, "text", a.text.as_deref(), "")),
+        ("url".into(), cx.field(e, "url", a.url.as_deref(), "")),
+        ("style".into(), cx.field(e, "style", a.style.as_deref(), "")),
     ];
     // Alertmanager clears name, value and confirm of an action that has a URL.
     if a.url.as_ref().is_none_or(|u| u.value.is_empty()) {
-        m.push(("name".into(), cx.field(e, "name", a.name.as_ref(), "")));
-        m.push(("value".into(), cx.field(e, "value", a.value.as_ref(), "")));
+        m.push(("name".into(), cx.field(e, "name", a.name.as_deref(), "")));
+        m.push(("value".into(), cx.field(e, "value", a.value.as_deref(), "")));
         if let Some(c) = &a.confirm {
             let c = &c.value;
             m.push((
                 "confirm".into(),
                 Value::map(vec![
-                    ("text", cx.field(e, "text", c.text.as_ref(), "")),
-                    ("title", cx.field(e, "title", c.title.as_ref(), "")),
-                    ("ok_text", cx.field(e, "ok_text", c.ok_text.as_ref(), "")),
+                    ("text", cx.field(e, "text", c.text.as_deref(), "")),
+                    ("title", cx.field(e, "title", c.title.as_deref(), "")),
+                    ("ok_text", cx.field(e, "ok_text", c.ok_text.as_deref(), "")),
                     (
                         "dismiss_text",
-                        cx.field(e, "dismiss_text", c.dismiss_text.as_ref(), ""),
+                        cx.field(e, "dismiss_text", c.dismiss_text.as_deref(), ""),
                     ),
                 ]),
             ));

@@ -27,7 +27,7 @@ pub fn section(cx: &mut Cx, e: &Entry, w: &Webhook) -> Value {
     if let Some((u, span)) = url {
         out.push(cx.secret(e, "url", u.expose(), span));
     }
-    if let Some(h) = http::carry(cx, e, w.http_config.as_ref()) {
+    if let Some(h) = http::carry(cx, e, w.http_config.as_deref()) {
         out.push(("http_config".into(), h));
     }
     let max = w.max_alerts.as_ref().map_or(0, |m| m.value);

@@ -22,7 +22,7 @@ impl<'a> GlobalView<'a> {
 
     /// The global `http_config`.
     pub fn http_config(&self) -> Option<&'a Sp<Box<HttpConfig>>> {
-        self.global.and_then(|g| g.http_config.as_ref())
+        self.global.and_then(|g| g.http_config.as_deref())
     }
 
     /// True when a string-like global field is set (non-empty).

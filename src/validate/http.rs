@@ -3,8 +3,8 @@
 use super::{V, present, set_secret, set_str};
 use crate::alertmanager::url;
 use crate::diag::{Code, Diagnostic};
-use crate::model::Sp;
 use crate::model::http::{HttpConfig, TlsConfig};
+use crate::model::{Field, Sp};
 
 /// Headers prometheus/common refuses in `http_headers`.
 const RESERVED_HEADERS: &[&str] = &[
@@ -170,12 +170,7 @@ pub(crate) fn check(v: &mut V, h: &Sp<Box<HttpConfig>>) {
     }
 }
 
-fn proxy(
-    v: &mut V,
-    url_field: &Option<Sp<String>>,
-    no_proxy: &Option<Sp<String>>,
-    from_env: &Option<Sp<bool>>,
-) {
+fn proxy(v: &mut V, url_field: &Field<String>, no_proxy: &Field<String>, from_env: &Field<bool>) {
     if let Some(p) = url_field.as_ref().filter(|p| !p.value.is_empty())
         && let Err(e) = url::parse(&p.value)
     {

@@ -12,7 +12,7 @@ mod time_intervals;
 use crate::alertmanager::{duration, url};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    Config, FeatureUse, GoDuration, PromDuration, Secret, SecretUrl, Sp, Url, Version,
+    Config, FeatureUse, Field, GoDuration, PromDuration, Secret, SecretUrl, Url, Version,
 };
 use crate::source::Span;
 
@@ -91,7 +91,7 @@ impl V<'_> {
     }
 
     /// Checks a URL field (`http`/`https` with a host).
-    pub fn url(&mut self, field: &str, u: &Option<Sp<Url>>) {
+    pub fn url(&mut self, field: &str, u: &Field<Url>) {
         if let Some(u) = u
             && let Err(e) = url::check_http(&u.value.0)
         {
@@ -104,7 +104,7 @@ impl V<'_> {
     }
 
     /// Checks a secret URL field; the message never repeats the value.
-    pub fn secret_url(&mut self, field: &str, u: &Option<Sp<SecretUrl>>) {
+    pub fn secret_url(&mut self, field: &str, u: &Field<SecretUrl>) {
         if let Some(u) = u {
             let value = u.value.0.expose();
             if value == "<secret>" {
@@ -125,7 +125,7 @@ impl V<'_> {
     }
 
     /// Checks a Prometheus duration.
-    pub fn prom_duration(&mut self, field: &str, d: &Option<Sp<PromDuration>>) -> Option<u64> {
+    pub fn prom_duration(&mut self, field: &str, d: &Field<PromDuration>) -> Option<u64> {
         let d = d.as_ref()?;
         match duration::parse_prom(&d.value.0) {
             Ok(ms) => Some(ms),
@@ -141,7 +141,7 @@ impl V<'_> {
     }
 
     /// Checks a Go duration (`timeout`, Pushover `retry`).
-    pub fn go_duration(&mut self, field: &str, d: &Option<Sp<GoDuration>>) {
+    pub fn go_duration(&mut self, field: &str, d: &Field<GoDuration>) {
         if let Some(d) = d {
             if d.value.0.is_empty() {
                 return;
@@ -178,18 +178,18 @@ fn redact_url_error(e: &str) -> String {
 }
 
 /// The span of a field when it is set to a non-empty value.
-pub(crate) fn set_str<T: AsRef<str>>(f: &Option<Sp<T>>) -> Option<Span> {
+pub(crate) fn set_str<T: AsRef<str>>(f: &Field<T>) -> Option<Span> {
     f.as_ref()
         .filter(|s| !s.value.as_ref().is_empty())
         .map(|s| s.key)
 }
 
 /// The span of a secret field when it is set to a non-empty value.
-pub(crate) fn set_secret(f: &Option<Sp<Secret>>) -> Option<Span> {
+pub(crate) fn set_secret(f: &Field<Secret>) -> Option<Span> {
     f.as_ref().filter(|s| !s.value.is_empty()).map(|s| s.key)
 }
 
 /// The span of a pointer-like field when present.
-pub(crate) fn present<T>(f: &Option<Sp<T>>) -> Option<Span> {
+pub(crate) fn present<T>(f: &Field<T>) -> Option<Span> {
     f.as_ref().map(|s| s.key)
 }

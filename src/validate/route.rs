@@ -7,7 +7,7 @@ use super::V;
 use crate::alertmanager::{labels, matcher, regex};
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::model::route::{RegexValue, Route};
-use crate::model::{Config, Map, Sp};
+use crate::model::{Config, Field, Map, Sp};
 use crate::source::Span;
 
 pub(super) fn check(
@@ -232,13 +232,13 @@ fn label_name(v: &mut V, k: &Sp<String>) {
     }
 }
 
-pub(super) fn check_match(v: &mut V, m: &Option<Sp<Map<String>>>) {
+pub(super) fn check_match(v: &mut V, m: &Field<Map<String>>) {
     for (k, _) in m.iter().flat_map(|m| m.value.iter()) {
         label_name(v, k);
     }
 }
 
-pub(super) fn check_match_re(v: &mut V, m: &Option<Sp<Map<RegexValue>>>) {
+pub(super) fn check_match_re(v: &mut V, m: &Field<Map<RegexValue>>) {
     for (k, val) in m.iter().flat_map(|m| m.value.iter()) {
         label_name(v, k);
         match &val.value.0 {
@@ -264,7 +264,7 @@ pub(super) fn check_match_re(v: &mut V, m: &Option<Sp<Map<RegexValue>>>) {
     }
 }
 
-pub(super) fn check_matchers(v: &mut V, list: &Option<Sp<Vec<Sp<String>>>>) {
+pub(super) fn check_matchers(v: &mut V, list: &Field<Vec<Sp<String>>>) {
     for m in list.iter().flat_map(|l| l.value.iter()) {
         match &*matcher::parse_fallback_remembered(&m.value) {
             Ok((_, matcher::Syntax::Utf8Only)) => {

@@ -197,10 +197,10 @@ macro_rules! integration_fields {
     ($($ty:ty),*) => {$(
         impl IntegrationFields for $ty {
             fn http_config(&self) -> Option<&Sp<Box<HttpConfig>>> {
-                self.http_config.as_ref()
+                self.http_config.as_deref()
             }
             fn send_resolved(&self) -> Option<&Sp<bool>> {
-                self.send_resolved.as_ref()
+                self.send_resolved.as_deref()
             }
         }
     )*};
@@ -231,7 +231,7 @@ impl IntegrationFields for email::Email {
         None
     }
     fn send_resolved(&self) -> Option<&Sp<bool>> {
-        self.send_resolved.as_ref()
+        self.send_resolved.as_deref()
     }
 }
 

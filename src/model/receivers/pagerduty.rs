@@ -2,7 +2,7 @@
 
 use crate::model::decode::{Cx, Decode, model};
 use crate::model::http::HttpConfig;
-use crate::model::{GoDuration, Map, Opaque, PromDuration, Secret, Sp, Tmpl, Url};
+use crate::model::{Field, GoDuration, Map, Opaque, PromDuration, Secret, Sp, Tmpl, Url};
 use crate::yaml::{Kind, Node};
 
 /// A PagerDuty routing or service key: the value itself, or (in an AMP definition only) a
@@ -84,7 +84,7 @@ model! {
 
 impl PartialEq for SecretsManagerRef {
     fn eq(&self, o: &Self) -> bool {
-        let v = |x: &Option<Sp<String>>| x.as_ref().map(|s| s.value.clone());
+        let v = |x: &Field<String>| x.as_ref().map(|s| s.value.clone());
         v(&self.secret_arn) == v(&o.secret_arn) && v(&self.secret_key) == v(&o.secret_key)
     }
 }

@@ -7,7 +7,7 @@ use crate::model::receivers::{
     discord::Discord, mattermost::Mattermost, msteams::Msteams, msteams::MsteamsV2,
     pushover::Pushover, rocketchat::Rocketchat, telegram::Telegram, webex::Webex, wechat::Wechat,
 };
-use crate::model::{SecretUrl, Sp};
+use crate::model::{Field, SecretUrl, Sp};
 use crate::source::Span;
 use crate::validate::{GlobalView, V, http, present, set_secret, set_str};
 
@@ -147,13 +147,7 @@ pub(super) fn telegram(v: &mut V, e: &Sp<Telegram>, g: &GlobalView) {
 }
 
 /// The webhook-URL pair shared by Discord and MS Teams: exactly one of URL and file.
-fn webhook_pair(
-    v: &mut V,
-    entry: Span,
-    what: &str,
-    url: &Option<Sp<SecretUrl>>,
-    file: &Option<Sp<String>>,
-) {
+fn webhook_pair(v: &mut V, entry: Span, what: &str, url: &Field<SecretUrl>, file: &Field<String>) {
     let u = present(url);
     let f = set_str(file);
     need_one(

@@ -13,7 +13,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::{GlobalView, V, http};
 use crate::diag::{Code, Diagnostic};
 use crate::model::http::HttpConfig;
-use crate::model::{Config, Sp};
+use crate::model::{Config, Field};
 use crate::source::Span;
 
 /// Checks every receiver; returns the defined names with their spans.
@@ -83,7 +83,7 @@ pub(super) fn check(v: &mut V, config: &Config, global: &GlobalView) -> HashMap<
 }
 
 /// Checks an entry's own `http_config`.
-fn check_http(v: &mut V, h: &Option<Sp<Box<HttpConfig>>>) {
+fn check_http(v: &mut V, h: &Field<Box<HttpConfig>>) {
     if let Some(h) = h {
         http::check(v, h);
     }

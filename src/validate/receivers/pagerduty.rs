@@ -2,14 +2,14 @@
 
 use super::check_http;
 use crate::diag::{Code, Diagnostic};
-use crate::model::Sp;
 use crate::model::receivers::pagerduty::Pagerduty;
+use crate::model::{Field, Sp};
 use crate::validate::{GlobalView, V, set_str};
 use crate::yaml::Kind;
 
 pub(super) fn check(v: &mut V, e: &Sp<Pagerduty>, _g: &GlobalView) {
     let c = &e.value;
-    let key = |k: &Option<Sp<crate::model::receivers::pagerduty::PagerdutyKey>>| {
+    let key = |k: &Field<crate::model::receivers::pagerduty::PagerdutyKey>| {
         k.as_ref().filter(|k| k.value.is_set()).map(|k| k.key)
     };
     let rk = key(&c.routing_key);

@@ -116,7 +116,7 @@ pub(super) fn check(v: &mut V, e: &Sp<Slack>, g: &GlobalView) {
         );
     }
     if has_token {
-        let effective = c.http_config.as_ref().or(g.http_config());
+        let effective = c.http_config.as_deref().or(g.http_config());
         if let Some(h) = effective.filter(|h| http::has_authorization(&h.value)) {
             v.push(
                 Diagnostic::new(
