@@ -58,7 +58,7 @@ fn main() {
                 let mut list = amp::definition::Receivers::new(at);
                 receivers.iter().for_each(|r| list.push(r.clone()));
                 let pieces = list.finish().unwrap_or_default();
-                amp::definition::emit(&t.config, &pieces, &t.template_files);
+                amp::definition::emit(&t.config, pieces, &t.template_files);
             });
             println!("  check+emit {emit:?} (receivers cloned)");
         }

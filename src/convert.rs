@@ -68,8 +68,7 @@ pub fn convert_input(
         Ok(text) => (text, amp::self_check::config(&t.config, at)),
         Err(d) => (Vec::new(), Some(d)),
     };
-    let definition = amp::definition::emit(&t.config, &receivers, &t.template_files);
-    drop(receivers);
+    let definition = amp::definition::emit(&t.config, receivers, &t.template_files);
     if let Some(counts) = &counts {
         amp::rules::quotas(
             &definition,

@@ -132,7 +132,7 @@ proptest! {
         e.value = Node::seq(Vec::new());
         let name = e.key.as_str().unwrap_or_default().to_string();
         let mut spliced = String::new();
-        push_document_entry(&mut spliced, "config", &placeholder, Some((&name, &items)));
+        push_document_entry(&mut spliced, "config", &placeholder, Some((&name, items)));
         prop_assert_eq!(spliced, direct);
     }
 }

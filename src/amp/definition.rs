@@ -86,13 +86,14 @@ impl Receivers {
 }
 
 /// The definition's text for an inner config whose `receivers:` entry is written as the
-/// pieces `receivers` (see [`Receivers`]; when empty, the entry's own value is written), and
-/// its template files.
-pub fn emit(config: &Node, receivers: &[String], template_files: &[(String, String)]) -> String {
-    let rest = LAST.get().1.min(MAX_HINT);
+/// pieces `receivers` (see [`Receivers`]; when empty, the entry's own value is written; each
+/// piece is let go of once copied), and its template files.
+pub fn emit(config: &Node, receivers: Vec<String>, template_files: &[(String, String)]) -> String {
+    let rest = LAST.get().1.min(MAX_HINT).max(copied_len(config));
     let files: usize = template_files.iter().map(|(n, t)| n.len() + t.len()).sum();
     let listed: usize = receivers.iter().map(String::len).sum();
-    let mut out = String::with_capacity(listed + rest + rest / 8 + files + files / 8);
+    // Room for everything at once: growing a large definition by doubling would hold it twice.
+    let mut out = String::with_capacity(listed + rest + rest / 4 + files + files / 8);
     if !template_files.is_empty() {
         let files = template_files
             .iter()
@@ -110,6 +111,19 @@ pub fn emit(config: &Node, receivers: &[String], template_files: &[(String, Stri
     out
 }
 
+/// About how long `config`'s text is without its receivers: the input text of what it copied
+/// (most of it), key by key.
+fn copied_len(config: &Node) -> usize {
+    let len = |s: crate::source::Span| s.end.saturating_sub(s.start) as usize;
+    config
+        .as_map()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.key.as_str() != Some("receivers"))
+        .map(|e| len(e.key.span) + len(e.value.extent()) + 8)
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +138,7 @@ mod tests {
         assert_eq!(
             emit(
                 &inner,
-                &[],
+                Vec::new(),
                 &[("a.tmpl".into(), "{{ define \"a\" }}x{{ end }}\n".into())]
             ),
             "template_files:\n  a.tmpl: |\n    {{ define \"a\" }}x{{ end }}\nalertmanager_config: |\n  route:\n    receiver: x\n"
@@ -155,7 +169,7 @@ mod tests {
         let n = 2 * CHUNK + 3;
         let whole = emit(
             &config((0..n).map(|i| receiver(i, true)).collect()),
-            &[],
+            Vec::new(),
             &[],
         );
         let mut list = Receivers::new(Span::default());
@@ -166,7 +180,7 @@ mod tests {
         }
         let pieces = list.finish().expect("valid receivers");
         assert_eq!(pieces.len(), 3);
-        assert_eq!(emit(&config(names), &pieces, &[]), whole);
+        assert_eq!(emit(&config(names), pieces, &[]), whole);
         assert!(whole.contains(&format!("    - name: r{}\n", n - 1)));
     }
 

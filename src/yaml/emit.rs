@@ -43,29 +43,31 @@ pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
 ///
 /// `items`, when given, names an entry of `doc` whose value is a sequence written ahead of
 /// time by [`push_item`], and that text, in pieces: it is written in place of the entry's
-/// value in `doc` (unless it is empty).
+/// value in `doc` (unless it is empty), each piece let go of once copied.
 pub fn push_document_entry(
     out: &mut String,
     key: &str,
     doc: &Node,
-    items: Option<(&str, &[String])>,
+    items: Option<(&str, Vec<String>)>,
 ) {
     let entries = match &doc.kind {
         Kind::Map(entries) if !entries.is_empty() => entries,
         _ => return push_string_entry(out, key, &emit_document(doc)),
     };
-    let items = items.filter(|(_, text)| text.iter().any(|t| !t.is_empty()));
+    let mut items = items.filter(|(_, text)| text.iter().any(|t| !t.is_empty()));
     let mark = out.len();
     string_into(out, key, 0);
     out.push_str(": |\n");
     let body = out.len();
     for e in entries {
         indent(out, 2);
-        match items {
+        match &mut items {
             Some((name, text)) if e.key.as_str() == Some(name) => {
                 self::key(out, &e.key);
                 out.push_str(":\n");
-                text.iter().for_each(|t| out.push_str(t));
+                std::mem::take(text)
+                    .into_iter()
+                    .for_each(|t| out.push_str(&t));
             }
             _ => entry(out, e, 2),
         }
@@ -592,7 +594,7 @@ mod tests {
         push_item(&mut items, &Node::string("z\n\n\n"));
         let (mut direct, mut spliced, mut copied) = (String::new(), String::new(), String::new());
         push_document_entry(&mut direct, "k", &doc, None);
-        push_document_entry(&mut spliced, "k", &doc, Some(("c", &[items])));
+        push_document_entry(&mut spliced, "k", &doc, Some(("c", vec![items])));
         push_string_entry(&mut copied, "k", &emit_document(&doc));
         assert!(copied.starts_with("k: |+\n  a:\n    b: |+\n      x\n        y\n\n"));
         assert_eq!(direct, copied);
