@@ -89,7 +89,7 @@ impl Receivers {
 /// pieces `receivers` (see [`Receivers`]; when empty, the entry's own value is written; each
 /// piece is let go of once copied), and its template files.
 pub fn emit(config: &Node, receivers: Vec<String>, template_files: &[(String, String)]) -> String {
-    let rest = LAST.get().1.min(MAX_HINT).max(copied_len(config));
+    let rest = LAST.get().1.min(MAX_HINT).max(2 * copied_len(config));
     let files: usize = template_files.iter().map(|(n, t)| n.len() + t.len()).sum();
     let listed: usize = receivers.iter().map(String::len).sum();
     // Room for everything at once: growing a large definition by doubling would hold it twice.
@@ -112,7 +112,8 @@ pub fn emit(config: &Node, receivers: Vec<String>, template_files: &[(String, St
 }
 
 /// About how long `config`'s text is without its receivers: the input text of what it copied
-/// (most of it), key by key.
+/// (most of it), key by key. Written out it can take twice that (flow lists become block
+/// lists, and everything is indented in the definition).
 fn copied_len(config: &Node) -> usize {
     let len = |s: crate::source::Span| s.end.saturating_sub(s.start) as usize;
     config
@@ -192,5 +193,27 @@ mod tests {
         }
         let finding = list.finish().expect_err("a receiver without a topic");
         assert_eq!(finding.code, Code::SelfCheck);
+    }
+
+    #[test]
+    fn a_large_definition_is_written_without_growing() {
+        let mut text = String::from("route:\n  receiver: r0\n  routes:\n");
+        for i in 0..500 {
+            text.push_str(&format!(
+                "    - {{receiver: r0, matchers: ['a=\"{i}\"', b=~\"x|y\"]}}\n"
+            ));
+        }
+        text.push_str("receivers: []\n");
+        let (config, _) = crate::yaml::load(&text, Default::default(), &Default::default())
+            .expect("a valid document");
+        let pieces = vec!["    - name: r0\n".repeat(80_000); 2];
+        let out = emit(&config, pieces, &[]);
+        assert!(out.len() > 2_000_000);
+        assert!(
+            out.capacity() < out.len() * 5 / 4,
+            "{} / {}",
+            out.capacity(),
+            out.len()
+        );
     }
 }
