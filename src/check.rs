@@ -42,7 +42,7 @@ pub struct Checked {
     pub report: Report,
     /// The loaded document (the wrapper, if any).
     pub document: Document,
-    /// The model, when the input could be decoded.
+    /// The model, when the input could be decoded (without its receivers once translated).
     pub config: Option<Config>,
     /// Template files that parsed.
     pub templates: Vec<ParsedFile>,
@@ -69,8 +69,9 @@ pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOp
     checked
 }
 
-/// Translates a checked input that Alertmanager accepts, taking its tree (translation takes
-/// it apart); output receivers go to `sink` one by one, findings to the input's report.
+/// Translates a checked input that Alertmanager accepts, taking its tree and its decoded
+/// receivers (translation takes them apart); output receivers go to `sink` one by one,
+/// findings to the input's report.
 pub fn translate_checked(
     checked: &mut Checked,
     path: Option<&Path>,
@@ -80,10 +81,16 @@ pub fn translate_checked(
     if checked.report.rejected() {
         return None;
     }
-    let config = checked.config.as_ref()?;
+    let config = checked.config.as_mut()?;
     let root = checked.document.root.take()?;
+    let receivers = config
+        .receivers
+        .as_mut()
+        .map(|r| std::mem::take(&mut r.value))
+        .unwrap_or_default();
     let input = translate::Input {
         config,
+        receivers,
         templates: &checked.templates,
         features: &checked.report.features,
         path,

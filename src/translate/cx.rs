@@ -54,7 +54,7 @@ pub struct Cx<'a> {
     /// Receivers already told that their group key falls back.
     pub group_key_reported: std::collections::BTreeSet<String>,
     /// The config's receiver names.
-    pub receivers: std::collections::BTreeSet<&'a str>,
+    pub receivers: std::collections::BTreeSet<String>,
     /// Secrets collected so far.
     pub secrets: Secrets,
     /// Findings.

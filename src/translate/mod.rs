@@ -27,7 +27,8 @@ use crate::gotmpl::library::Library;
 use crate::gotmpl::print::Writer;
 use crate::gotmpl::{Template, parse};
 use crate::lint::ParsedFile;
-use crate::model::{Config, FeatureUse, Version};
+use crate::model::receivers::Receiver;
+use crate::model::{Config, FeatureUse, Sp, Version};
 use crate::source::{Sources, Span};
 use crate::validate::GlobalView;
 use crate::yaml::{Entry as YamlEntry, Kind, Node};
@@ -78,10 +79,13 @@ pub struct Options {
 }
 
 /// What translation needs from a checked input, besides its tree.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Input<'a> {
-    /// The decoded config.
+    /// The decoded config (its receivers are not read: see `receivers`).
     pub config: &'a Config,
+    /// The decoded receivers, taken out of the config: translation lets go of each once it
+    /// is rewritten.
+    pub receivers: Vec<Sp<Receiver>>,
     /// Template files that parsed, in load order.
     pub templates: &'a [ParsedFile],
     /// Uses of features newer than 0.25.
@@ -116,7 +120,7 @@ const MAX_REPEAT_MS: u64 = 5 * 24 * 3600 * 1000;
 /// error.
 pub fn translate(
     root: Node,
-    input: Input,
+    mut input: Input,
     opts: &Options,
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
@@ -157,10 +161,9 @@ pub fn translate(
         },
         group_key_reported: Default::default(),
         receivers: input
-            .config
             .receivers
             .iter()
-            .flat_map(|r| r.value.iter().map(|r| r.value.name_str()))
+            .map(|r| r.value.name_str().to_string())
             .collect(),
         external_url_fields: Vec::new(),
         secrets: secrets::Secrets::new(opts.secrets),
@@ -197,11 +200,7 @@ pub fn translate(
                 }
             }
             "receivers" => {
-                let model = input
-                    .config
-                    .receivers
-                    .as_ref()
-                    .map_or(&[][..], |r| &r.value);
+                let model = std::mem::take(&mut input.receivers);
                 receivers::rewrite(&mut cx, value, model, &mut replaced, sink)
             }
             "route" => route(&mut cx, value),

@@ -14,14 +14,14 @@ use super::contract::{self, Each, Key, Shared, Value};
 use super::cx::{Cx, Entry};
 use super::{PagerdutyMode, pagerduty, slack, sns, webhook};
 
-/// Rewrites the input's `receivers:` list, which it takes apart: what is copied moves, and
-/// each receiver's rewritten parts are dropped once it is done. Each output receiver goes to
-/// `sink` as soon as it is built; the list returned holds only their names. Spans of input
-/// parts that are not copied go to `replaced`.
+/// Rewrites the input's `receivers:` list with their models, taking both apart: what is
+/// copied moves, and each receiver's input and model are dropped once it is rewritten. Each
+/// output receiver goes to `sink` as soon as it is built; the list returned holds only their
+/// names. Spans of input parts that are not copied go to `replaced`.
 pub fn rewrite(
     cx: &mut Cx,
     node: Node,
-    model: &[Sp<Receiver>],
+    model: Vec<Sp<Receiver>>,
     replaced: &mut Vec<Span>,
     sink: &mut dyn FnMut(Node),
 ) -> Node {
@@ -31,7 +31,7 @@ pub fn rewrite(
     };
     let mut names = Vec::with_capacity(items.len());
     for (n, r) in items.into_iter().zip(model) {
-        let out = receiver(cx, n, r, replaced);
+        let out = receiver(cx, n, &r, replaced);
         names.push(name_only(&out));
         sink(out);
     }

@@ -29,7 +29,7 @@ fn topic(cx: &mut Cx, e: &Entry, at: Span) -> (String, String) {
         None => {
             // A mapping entry naming another receiver of this config is no misspelling.
             let strays = cx.opts.topics.map.keys().map(String::as_str);
-            let strays = strays.filter(|k| !cx.receivers.contains(k));
+            let strays = strays.filter(|k| !cx.receivers.contains(*k));
             let help = match crate::diag::suggest::closest(e.receiver, strays) {
                 Some(near) => format!("the topic mapping (`--topics`, `[topics]` in am2amp.toml) has no `{}` but has `{near}`: is it misspelled there?", e.receiver),
                 None => "pass `--topic-arn 'arn:aws:sns:<region>:<account>:{receiver}'` or list it in a `--topics` file".into(),
