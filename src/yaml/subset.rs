@@ -27,6 +27,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Option<Bui
         limits,
         nodes: 0,
         depth: 0,
+        spare: Scratch::default(),
     };
     p.skip_blank_or(true)?;
     let indent = p.indent();
@@ -112,6 +113,24 @@ struct Parser<'t, 'l> {
     limits: &'l Limits,
     nodes: usize,
     depth: usize,
+    /// Lists being filled, one per open collection, reused: each finished collection is
+    /// copied into a list of exactly its length (growing by doubling left a quarter to half of
+    /// a large config's tree unused).
+    spare: Scratch,
+}
+
+/// Reusable lists for collections being parsed.
+#[derive(Default)]
+struct Scratch {
+    entries: Vec<Vec<Entry>>,
+    items: Vec<Vec<Node>>,
+}
+
+/// The elements of `list` in a list of exactly their number; `list` is emptied for reuse.
+fn exact<T>(list: &mut Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(list.len());
+    out.append(list);
+    out
 }
 
 /// Who a value belongs to: a mapping key (the `:` at) or a sequence entry.
@@ -217,7 +236,7 @@ impl Parser<'_, '_> {
 
     fn block_map(&mut self, indent: usize) -> Option<Node> {
         self.enter()?;
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut entries = self.spare.entries.pop().unwrap_or_default();
         loop {
             let (key, colon) = self.key()?;
             let value = self.value(indent, Owner::Key { colon }, colon + 1)?;
@@ -230,10 +249,9 @@ impl Parser<'_, '_> {
         }
         self.depth -= 1;
         let span = entries[0].key.span;
-        Some(Node {
-            span,
-            kind: Kind::Map(entries),
-        })
+        let kind = Kind::Map(exact(&mut entries));
+        self.spare.entries.push(entries);
+        Some(Node { span, kind })
     }
 
     /// A block sequence whose first `-` is at `self.pos`, column `indent`; `indentless` when
@@ -241,7 +259,7 @@ impl Parser<'_, '_> {
     fn block_seq(&mut self, indent: usize, indentless: bool) -> Option<Node> {
         self.enter()?;
         let first = self.pos;
-        let mut items = Vec::new();
+        let mut items = self.spare.items.pop().unwrap_or_default();
         loop {
             let after = self.pos + 1;
             items.push(self.value(indent, Owner::Item, after)?);
@@ -258,9 +276,11 @@ impl Parser<'_, '_> {
         } else {
             first
         };
+        let kind = Kind::Seq(exact(&mut items));
+        self.spare.items.push(items);
         Some(Node {
             span: self.span(at..at),
-            kind: Kind::Seq(items),
+            kind,
         })
     }
 
@@ -546,8 +566,8 @@ impl Parser<'_, '_> {
     fn flow(&mut self, i: usize) -> Option<(Node, usize)> {
         let seq = self.t[i] == b'[';
         let close = if seq { b']' } else { b'}' };
-        let mut items = Vec::new();
-        let mut entries = Vec::new();
+        let mut items = self.spare.items.pop().unwrap_or_default();
+        let mut entries = self.spare.entries.pop().unwrap_or_default();
         let mut j = i + 1;
         loop {
             j = self.flow_space(j)?;
@@ -588,10 +608,12 @@ impl Parser<'_, '_> {
         }
         let span = self.span(i..i + 1);
         let kind = if seq {
-            Kind::Seq(items)
+            Kind::Seq(exact(&mut items))
         } else {
-            Kind::Map(entries)
+            Kind::Map(exact(&mut entries))
         };
+        self.spare.items.push(items);
+        self.spare.entries.push(entries);
         Some((Node { span, kind }, j + 1))
     }
 
