@@ -57,7 +57,7 @@ fn main() {
             let emit = mean(rounds, || {
                 let mut list = amp::definition::Receivers::new(at);
                 receivers.iter().for_each(|r| list.push(r.clone()));
-                let pieces = list.finish().unwrap_or_default();
+                let (pieces, _) = list.finish();
                 amp::definition::emit(&t.config, pieces, &t.template_files);
             });
             println!("  check+emit {emit:?} (receivers cloned)");

@@ -64,10 +64,8 @@ pub fn convert_input(
     // input's tree apart and wrote each receiver as soon as it was built; let go of the
     // input's model before the definition is put together.
     let counts = checked.config.take().map(|c| amp::rules::Counts::of(&c));
-    let (receivers, finding) = match receivers.finish() {
-        Ok(text) => (text, amp::self_check::config(&t.config, at)),
-        Err(d) => (Vec::new(), Some(d)),
-    };
+    let (receivers, finding) = receivers.finish();
+    let finding = finding.or_else(|| amp::self_check::config(&t.config, at));
     let definition = amp::definition::emit(&t.config, receivers, &t.template_files);
     if let Some(counts) = &counts {
         amp::rules::quotas(
