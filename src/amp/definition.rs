@@ -55,9 +55,7 @@ impl Receivers {
     fn flush(&mut self) {
         let mut checked = std::mem::take(&mut self.pending);
         if self.finding.is_none() {
-            let finding;
-            (checked, finding) = self_check::receivers(checked, self.at);
-            self.finding = finding;
+            (checked, self.finding) = self_check::receivers(checked, self.at);
         }
         let hint = LAST.get().0.min(MAX_HINT);
         let mut text = String::with_capacity(hint + hint / 8);
