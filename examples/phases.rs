@@ -1,8 +1,8 @@
 //! Per-stage timings of one input, for profiling (`perf record` around it, or alone):
 //! `cargo run --release --example phases -- FILE [ROUNDS]`. Prints the mean time of loading,
 //! checking (load, decode, validate, lint), what translating adds to that, self-checking and
-//! writing the definition, and converting (everything, with a topic pattern and an external URL set), and
-//! the definition's size. `ONLY=convert` times converting only.
+//! writing the definition, and converting (everything, with a topic pattern and an external
+//! URL set), and the definition's size. `ONLY=convert` times converting only.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
