@@ -37,19 +37,19 @@ fn main() {
     opts.translate.external_url = Some("http://alertmanager.example.com".into());
     if std::env::var_os("ONLY").is_none_or(|v| v != "convert") {
         let load = mean(rounds, || {
-            am2amp::load::load_bytes(&path, &bytes, &Default::default());
+            am2amp::load::load_bytes(&path, &bytes[..], &Default::default());
         });
         println!("load     {load:?}");
         let analyse = mean(rounds, || {
-            check::analyse(&path, at, &bytes, &CheckOptions::default());
+            check::analyse(&path, at, &bytes[..], &CheckOptions::default());
         });
         println!("analyse  {analyse:?}");
         let translated = mean(rounds, || {
-            let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
+            let mut checked = check::analyse(&path, at, &bytes[..], &CheckOptions::default());
             check::translate_checked(&mut checked, at, &opts.translate, &mut |_| {});
         });
         println!("  + translate {:?}", translated.saturating_sub(analyse));
-        let mut checked = check::analyse(&path, at, &bytes, &CheckOptions::default());
+        let mut checked = check::analyse(&path, at, &bytes[..], &CheckOptions::default());
         let mut receivers = Vec::new();
         let sink = &mut |r| receivers.push(r);
         if let Some(t) = check::translate_checked(&mut checked, at, &opts.translate, sink) {
@@ -65,7 +65,7 @@ fn main() {
     }
     let mut size = 0;
     let convert = mean(rounds, || {
-        size = convert_input(&path, at, &bytes, &opts)
+        size = convert_input(&path, at, &bytes[..], &opts)
             .output
             .map_or(0, |d| d.len());
     });

@@ -51,7 +51,12 @@ pub struct Checked {
 /// Checks one input given as bytes; `path` locates `templates:` globs (stdin: the current
 /// directory). Besides Alertmanager's rules it reports what `convert` with default options
 /// would flag (other than missing topics).
-pub fn check_input(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
+pub fn check_input(
+    name: &str,
+    path: Option<&Path>,
+    bytes: impl Into<Vec<u8>>,
+    opts: &CheckOptions,
+) -> Checked {
     let mut checked = analyse(name, path, bytes, opts);
     let preview = translate::Options {
         preview: true,
@@ -103,7 +108,12 @@ pub fn translate_checked(
 }
 
 /// Loads, decodes, validates and lints one input (Alertmanager's rules and template checks).
-pub fn analyse(name: &str, path: Option<&Path>, bytes: &[u8], opts: &CheckOptions) -> Checked {
+pub fn analyse(
+    name: &str,
+    path: Option<&Path>,
+    bytes: impl Into<Vec<u8>>,
+    opts: &CheckOptions,
+) -> Checked {
     crate::alertmanager::matcher::forget_parsed();
     let mut doc = load::load_bytes(name, bytes, &opts.load);
     let mut report = Report {

@@ -35,12 +35,12 @@ pub struct Converted {
     pub topic_use: translate::topics::TopicUse,
 }
 
-/// Converts one input given as bytes; `path` locates `templates:` globs and `http_config`
-/// files.
+/// Converts one input given as bytes (by value: they become the source text without a copy);
+/// `path` locates `templates:` globs and `http_config` files.
 pub fn convert_input(
     name: &str,
     path: Option<&Path>,
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
     opts: &ConvertOptions,
 ) -> Converted {
     let mut checked = check::analyse(name, path, bytes, &opts.check);

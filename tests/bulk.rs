@@ -854,7 +854,7 @@ fn a_conversion_does_not_depend_on_what_its_thread_converted_before() {
                         },
                         ..Default::default()
                     };
-                    let c = convert_input("in", Some(&p), &std::fs::read(&p).unwrap(), &opts);
+                    let c = convert_input("in", Some(&p), std::fs::read(&p).unwrap(), &opts);
                     ((p, url), c.output, c.report.diagnostics)
                 })
                 .collect();

@@ -64,6 +64,23 @@ fn invalid_utf8_points_at_the_byte() {
 }
 
 #[test]
+fn a_leading_byte_order_mark_is_not_part_of_the_text() {
+    let report = check_bytes(
+        "input.yml",
+        b"\xef\xbb\xbfroute:\n  receiver: a\nreceivers: [{name: a}]\n",
+        &CheckOptions::default(),
+    );
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    assert!(
+        report
+            .sources
+            .get(am2amp::source::SourceId(0))
+            .text
+            .starts_with("route:")
+    );
+}
+
+#[test]
 fn binary_junk() {
     let junk: Vec<u8> = (0..4096u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)

@@ -248,7 +248,7 @@ fn patch_converted(text: &str, port: u16) -> String {
 /// Label sets that reach every route node of a config.
 fn route_labels(config: &Path) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(config).unwrap();
-    let checked = analyse("config", Some(config), &bytes, &CheckOptions::default());
+    let checked = analyse("config", Some(config), bytes, &CheckOptions::default());
     checked
         .config
         .as_ref()
@@ -315,7 +315,7 @@ struct Sent {
 /// Receivers reached by several route nodes: their group keys fall back (documented).
 fn fallback_receivers(config: &Path) -> BTreeSet<String> {
     let bytes = std::fs::read(config).unwrap();
-    let checked = analyse("config", Some(config), &bytes, &CheckOptions::default());
+    let checked = analyse("config", Some(config), bytes, &CheckOptions::default());
     let c = checked.config.unwrap();
     let keys = RouteKeys::new(c.route.as_deref());
     c.receivers

@@ -78,7 +78,7 @@ fn cases(amtool: &Path) -> Vec<Case> {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let c = convert_input("input", Some(&path), &bytes, &options());
+        let c = convert_input("input", Some(&path), bytes, &options());
         let Some(def) = c.output.filter(|_| !c.report.has_errors()) else {
             continue;
         };
@@ -166,7 +166,7 @@ fn routes_reach_the_same_receivers() {
         let checked = analyse(
             "input",
             Some(&case.original),
-            &bytes,
+            bytes,
             &CheckOptions::default(),
         );
         let Some(route) = checked.config.as_ref().and_then(|c| c.route.as_ref()) else {

@@ -335,7 +335,7 @@ fn convert_one(j: &Job, s: &settings::Convert) -> Result<Converted, String> {
     Ok(convert_input(
         &j.found.input.display_name(),
         path,
-        &bytes,
+        bytes,
         &s.options,
     ))
 }

@@ -89,7 +89,7 @@ fn run_check(a: &CheckArgs) -> u8 {
                     load::Input::File(p) => Some(p.as_path()),
                     load::Input::Stdin => None,
                 };
-                Ok(check::check_input(&input.display_name(), path, &bytes, &opts).report)
+                Ok(check::check_input(&input.display_name(), path, bytes, &opts).report)
             })
             .collect();
         for report in reports {

@@ -49,8 +49,10 @@ pub struct Document {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Loads one input from its bytes (already limited to `max_input_bytes + 1`).
-pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Document {
+/// Loads one input from its bytes (already limited to `max_input_bytes + 1`). Bytes given
+/// by value become the source text without a copy.
+pub fn load_bytes(name: &str, bytes: impl Into<Vec<u8>>, opts: &LoadOptions) -> Document {
+    let bytes = bytes.into();
     let mut doc = Document::default();
     if bytes.len() as u64 > opts.max_input_bytes {
         doc.file = doc.sources.add(Source::new(name, ""));
@@ -85,11 +87,14 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Document {
         }
     };
     doc.file = doc.sources.add(Source::new(name, text));
-    let text = doc.sources.get(doc.file).text.clone();
-    match yaml::load(&text, doc.file, &opts.yaml) {
+    // Without a model nobody knows which values are secrets; mask likely ones.
+    let mask_likely_secrets = |sources: &mut Sources| {
+        let file = sources.get_mut(doc.file);
+        file.secrets = redact::secret_ranges(&file.text);
+    };
+    match yaml::load(&doc.sources.get(doc.file).text, doc.file, &opts.yaml) {
         Err(d) => {
-            // Without a model nobody knows which values are secrets; mask likely ones.
-            doc.sources.get_mut(doc.file).secrets = redact::secret_ranges(&text);
+            mask_likely_secrets(&mut doc.sources);
             doc.diags.push(d);
         }
         Ok((root, diags)) => {
@@ -97,7 +102,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Document {
             match wrapper::unwrap(&root, &mut doc.sources, &opts.yaml) {
                 Some(mut w) => {
                     if w.config.is_none() {
-                        doc.sources.get_mut(doc.file).secrets = redact::secret_ranges(&text);
+                        mask_likely_secrets(&mut doc.sources);
                     }
                     doc.diags.append(&mut w.diags);
                     doc.root = w.config.take();
@@ -110,13 +115,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Document {
     doc
 }
 
-/// UTF-8 text, or (the valid prefix, the offset of the problem, a message).
-fn decode_text(bytes: &[u8]) -> Result<String, (String, usize, String)> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+/// UTF-8 text (the bytes themselves, without a byte order mark), or (the valid prefix, the
+/// offset of the problem, a message).
+fn decode_text(mut bytes: Vec<u8>) -> Result<String, (String, usize, String)> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let at = e.valid_up_to();
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
             let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
             let looks_binary = bytes.iter().take(8192).any(|b| *b == 0);
             let msg = if looks_binary {
@@ -134,5 +143,5 @@ fn decode_text(bytes: &[u8]) -> Result<String, (String, usize, String)> {
             "the input looks like a binary file, not YAML (it contains NUL bytes)".to_string(),
         ));
     }
-    Ok(text.to_string())
+    Ok(text)
 }

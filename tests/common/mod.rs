@@ -78,7 +78,7 @@ pub fn check_path(path: &Path, base: &Path) -> Report {
     let rel = path.strip_prefix(base).unwrap_or(path);
     let name = rel.display().to_string();
     let lookup = if base == root() { rel } else { path };
-    check_input(&name, Some(lookup), &bytes, &CheckOptions::default()).report
+    check_input(&name, Some(lookup), bytes, &CheckOptions::default()).report
 }
 
 /// Line (1-based) of every error in `syntax` or `invalid`, with its code.
