@@ -9,6 +9,7 @@ use crate::check::{self, CheckOptions};
 use crate::diag::{Code, Diagnostic};
 use crate::report::Report;
 use crate::source::Span;
+use crate::spill::Text;
 use crate::translate;
 
 /// Settings for converting.
@@ -25,9 +26,9 @@ pub struct ConvertOptions {
 pub struct Converted {
     /// Findings.
     pub report: Report,
-    /// The definition, when the input could be translated. Write it only when the report has
-    /// no errors (after `--allow`/`--deny`).
-    pub output: Option<String>,
+    /// The definition, when the input could be translated (a large one partly in a temporary
+    /// file). Write it only when the report has no errors (after `--allow`/`--deny`).
+    pub output: Option<Text>,
     /// Secret reference → value (for `--secrets-out`).
     pub secrets: BTreeMap<String, String>,
     /// Where the converted integrations' topics came from (see
@@ -69,7 +70,7 @@ pub fn convert_input(
     let definition = amp::definition::emit(&t.config, receivers, &t.template_files);
     if let Some(counts) = &counts {
         amp::rules::quotas(
-            &definition,
+            definition.len(),
             counts,
             t.template_files.len(),
             at,

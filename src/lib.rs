@@ -18,6 +18,7 @@ pub mod model;
 pub mod relay;
 pub mod report;
 pub mod source;
+pub mod spill;
 pub mod translate;
 pub mod validate;
 pub mod yaml;

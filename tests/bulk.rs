@@ -855,7 +855,11 @@ fn a_conversion_does_not_depend_on_what_its_thread_converted_before() {
                         ..Default::default()
                     };
                     let c = convert_input("in", Some(&p), std::fs::read(&p).unwrap(), &opts);
-                    ((p, url), c.output, c.report.diagnostics)
+                    (
+                        (p, url),
+                        c.output.map(|t| t.read().unwrap()),
+                        c.report.diagnostics,
+                    )
                 })
                 .collect();
             out.sort_by(|a, b| a.0.cmp(&b.0));

@@ -121,18 +121,16 @@ proptest! {
         let Some(e) = entries.iter_mut().find(|e| e.value.as_seq().is_some_and(|s| !s.is_empty())) else {
             return Ok(());
         };
-        // In pieces of up to two items.
-        let mut items = vec![String::new()];
-        for (i, item) in e.value.as_seq().unwrap_or_default().iter().enumerate() {
-            if i % 2 == 0 {
-                items.push(String::new());
-            }
-            push_item(items.last_mut().unwrap(), item);
+        let mut items = String::new();
+        for item in e.value.as_seq().unwrap_or_default() {
+            push_item(&mut items, item);
         }
         e.value = Node::seq(Vec::new());
         let name = e.key.as_str().unwrap_or_default().to_string();
+        let end = am2amp::spill::last_two(&items);
         let mut spliced = String::new();
-        push_document_entry(&mut spliced, "config", &placeholder, Some((&name, items)));
+        let at = push_document_entry(&mut spliced, "config", &placeholder, Some((&name, end)));
+        spliced.insert_str(at.expect("the entry"), &items);
         prop_assert_eq!(spliced, direct);
     }
 }

@@ -82,7 +82,7 @@ fn cases(amtool: &Path) -> Vec<Case> {
         let Some(def) = c.output.filter(|_| !c.report.has_errors()) else {
             continue;
         };
-        let definition: Definition = serde_saphyr::from_str(&def).unwrap();
+        let definition: Definition = serde_saphyr::from_str(&def.read().unwrap()).unwrap();
         out.push(Case {
             original: path,
             definition,

@@ -5,6 +5,7 @@
 use super::self_check;
 use crate::diag::Diagnostic;
 use crate::source::Span;
+use crate::spill::{self, Text};
 use crate::yaml::emit::{push_document_entry, push_item};
 use crate::yaml::{Node, emit_document};
 
@@ -23,13 +24,14 @@ thread_local! {
 
 /// A definition's `receivers:` list as text, written as the receivers arrive: each few are
 /// self-checked ([`self_check::receivers`]) until the first finding, written and dropped. The
-/// text is kept in one piece per chunk, so that it never grows by copying. It is complete
-/// even after a finding, which `--allow` may drop.
+/// text is kept in one piece per chunk, so that it never grows by copying, and past
+/// [`spill::KEEP`] bytes in a temporary file. It is complete even after a finding, which
+/// `--allow` may drop.
 #[derive(Debug)]
 pub struct Receivers {
     at: Span,
     pending: Vec<Node>,
-    text: Vec<String>,
+    text: Text,
     finding: Option<Diagnostic>,
 }
 
@@ -39,7 +41,7 @@ impl Receivers {
         Receivers {
             at,
             pending: Vec::with_capacity(CHUNK),
-            text: Vec::new(),
+            text: Text::new(spill::KEEP),
             finding: None,
         }
     }
@@ -68,8 +70,8 @@ impl Receivers {
         self.pending = checked;
     }
 
-    /// The text of the list in pieces, and the self-check's first finding.
-    pub fn finish(mut self) -> (Vec<String>, Option<Diagnostic>) {
+    /// The text of the list, and the self-check's first finding.
+    pub fn finish(mut self) -> (Text, Option<Diagnostic>) {
         if !self.pending.is_empty() {
             self.flush();
         }
@@ -77,13 +79,16 @@ impl Receivers {
     }
 }
 
-/// The definition's text for an inner config whose `receivers:` entry is written as the
-/// pieces `receivers` (see [`Receivers`]; when empty, the entry's own value is written; each
-/// piece is let go of once copied), and its template files.
-pub fn emit(config: &Node, receivers: Vec<String>, template_files: &[(String, String)]) -> String {
+/// The definition's text for an inner config whose `receivers:` entry is written as the text
+/// `receivers` (see [`Receivers`]; when empty, the entry's own value is written), and its
+/// template files.
+pub fn emit(config: &Node, receivers: Text, template_files: &[(String, String)]) -> Text {
     let rest = LAST.get().1.min(MAX_HINT).max(2 * copied_len(config));
     let files: usize = template_files.iter().map(|(n, t)| n.len() + t.len()).sum();
-    let listed: usize = receivers.iter().map(String::len).sum();
+    let (listed, pieces) = match receivers.into_memory() {
+        Ok(pieces) => (pieces.iter().map(String::len).sum(), Ok(pieces)),
+        Err(text) => (0, Err(text)),
+    };
     // Room for everything at once: growing a large definition by doubling would hold it twice.
     let mut out = String::with_capacity(listed + rest + rest / 4 + files + files / 8);
     if !template_files.is_empty() {
@@ -96,11 +101,34 @@ pub fn emit(config: &Node, receivers: Vec<String>, template_files: &[(String, St
             Node::map(files),
         )])));
     }
-    let items = Some(("receivers", receivers));
-    push_document_entry(&mut out, "alertmanager_config", config, items);
-    let rest = (out.len() - listed).saturating_sub(files);
-    LAST.set((LAST.get().0, rest));
-    out
+    let end = match &pieces {
+        Ok(p) => p
+            .iter()
+            .rev()
+            .find(|t| !t.is_empty())
+            .map(|t| spill::last_two(t)),
+        Err(text) => Some(text.end()),
+    };
+    let at = push_document_entry(
+        &mut out,
+        "alertmanager_config",
+        config,
+        end.map(|e| ("receivers", e)),
+    );
+    LAST.set((LAST.get().0, out.len().saturating_sub(files)));
+    match (at, pieces) {
+        (Some(at), Ok(pieces)) => {
+            let tail = out.split_off(at);
+            pieces.into_iter().for_each(|p| out.push_str(&p));
+            out.push_str(&tail);
+            Text::from(out)
+        }
+        (Some(at), Err(text)) => {
+            let tail = out.split_off(at);
+            text.between(out, tail)
+        }
+        (None, _) => Text::from(out),
+    }
 }
 
 /// About how long `config`'s text is without its receivers: the input text of what it copied
@@ -131,9 +159,11 @@ mod tests {
         assert_eq!(
             emit(
                 &inner,
-                Vec::new(),
+                Text::new(spill::KEEP),
                 &[("a.tmpl".into(), "{{ define \"a\" }}x{{ end }}\n".into())]
-            ),
+            )
+            .read()
+            .unwrap(),
             "template_files:\n  a.tmpl: |\n    {{ define \"a\" }}x{{ end }}\nalertmanager_config: |\n  route:\n    receiver: x\n"
         );
     }
@@ -162,20 +192,43 @@ mod tests {
         let n = 2 * CHUNK + 3;
         let whole = emit(
             &config((0..n).map(|i| receiver(i, true)).collect()),
-            Vec::new(),
+            Text::new(spill::KEEP),
             &[],
         );
-        let mut list = Receivers::new(Span::default());
-        let mut names = Vec::new();
-        for i in 0..n {
-            list.push(receiver(i, true));
-            names.push(Node::map(vec![("name", Node::string(format!("r{i}")))]));
-        }
-        let (pieces, finding) = list.finish();
-        assert!(finding.is_none());
-        assert_eq!(pieces.len(), 3);
-        assert_eq!(emit(&config(names), pieces, &[]), whole);
+        let whole = whole.read().unwrap();
         assert!(whole.contains(&format!("    - name: r{}\n", n - 1)));
+        // Kept in memory, and from the second chunk on in a temporary file.
+        for keep in [spill::KEEP, 1] {
+            let mut list = Receivers::new(Span::default());
+            list.text = Text::new(keep);
+            let mut names = Vec::new();
+            for i in 0..n {
+                list.push(receiver(i, true));
+                names.push(Node::map(vec![("name", Node::string(format!("r{i}")))]));
+            }
+            let (text, finding) = list.finish();
+            assert!(finding.is_none());
+            assert_eq!(text.spilled(), keep == 1);
+            assert_eq!(emit(&config(names), text, &[]).read().unwrap(), whole);
+        }
+    }
+
+    #[test]
+    fn spilled_receivers_ending_in_kept_line_breaks_keep_them() {
+        let last = Node::map(vec![("name", Node::string("r\n\n"))]);
+        let whole = Node::map(vec![("receivers", Node::seq(vec![last.clone()]))]);
+        let mut list = Receivers::new(Span::default());
+        list.text = Text::new(0);
+        list.push(last);
+        let (text, _) = list.finish();
+        assert!(text.spilled());
+        let names = Node::map(vec![(
+            "receivers",
+            Node::seq(vec![Node::map(vec![("name", Node::string("r"))])]),
+        )]);
+        let out = emit(&names, text, &[]).read().unwrap();
+        assert!(out.starts_with("alertmanager_config: |+\n"), "{out}");
+        assert_eq!(out, emit(&whole, Text::new(0), &[]).read().unwrap());
     }
 
     #[test]
@@ -185,11 +238,11 @@ mod tests {
         for i in 0..n {
             list.push(receiver(i, i != CHUNK + 2));
         }
-        let (pieces, finding) = list.finish();
+        let (text, finding) = list.finish();
         let finding = finding.expect("a receiver without a topic");
         assert_eq!(finding.code, Code::SelfCheck);
         // `--allow` may drop the finding: the definition must still hold every receiver.
-        let text = pieces.concat();
+        let text = text.read().unwrap();
         assert_eq!(text.matches("    - name: r").count(), n);
     }
 
@@ -204,8 +257,10 @@ mod tests {
         text.push_str("receivers: []\n");
         let (config, _) = crate::yaml::load(&text, Default::default(), &Default::default())
             .expect("a valid document");
-        let pieces = vec!["    - name: r0\n".repeat(80_000); 2];
-        let out = emit(&config, pieces, &[]);
+        let mut pieces = Text::new(usize::MAX);
+        pieces.push("    - name: r0\n".repeat(80_000));
+        pieces.push("    - name: r0\n".repeat(80_000));
+        let out = emit(&config, pieces, &[]).into_memory().unwrap().concat();
         assert!(out.len() > 2_000_000);
         assert!(
             out.capacity() < out.len() * 5 / 4,

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use base64::Engine;
 
+use crate::spill::Text;
 use crate::yaml::{Node, emit_document};
 
 /// An output form.
@@ -54,6 +55,23 @@ impl Form {
                     .starts_with("resource \"aws_prometheus_alert_manager_definition\"")
             }),
         }
+    }
+
+    /// [`Form::render`] for a definition as [`convert_input`](crate::convert::convert_input)
+    /// returns it (a large one is read back from its temporary file).
+    pub fn render_text(
+        self,
+        definition: Text,
+        name: &str,
+        workspace_id: Option<&str>,
+    ) -> std::io::Result<Text> {
+        if self == Form::Definition {
+            return Ok(definition);
+        }
+        let text = definition.read()?;
+        Ok(Text::from(
+            self.render(&text, name, workspace_id).into_owned(),
+        ))
     }
 
     /// The definition in this form; `name` names the Terraform resource. Without a workspace

@@ -63,22 +63,23 @@ impl Counts {
     }
 }
 
-/// Size and quota checks on the definition written for a config with `counts`.
+/// Size and quota checks on the definition (`definition_len` bytes) written for a config with
+/// `counts`.
 pub fn quotas(
-    definition: &str,
+    definition_len: usize,
     counts: &Counts,
     templates: usize,
     at: Span,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if definition.len() > MAX_DEFINITION_BYTES {
+    if definition_len > MAX_DEFINITION_BYTES {
         diags.push(
             Diagnostic::new(
                 Code::DefinitionTooLarge,
                 at,
                 format!(
                     "the definition is {} bytes; AMP accepts at most {MAX_DEFINITION_BYTES}",
-                    definition.len()
+                    definition_len
                 ),
             )
             .help("split the configuration or shorten its templates"),

@@ -293,13 +293,16 @@ fn finish(
     done.topic_use = std::mem::take(&mut c.topic_use);
     c.report.apply(&s.policy);
     done.rendered = renderer.render(&c.report);
-    let outcome = match (&c.output, c.report.has_errors()) {
-        (Some(text), false) => {
+    let outcome = match (c.output.take(), c.report.has_errors()) {
+        (Some(definition), false) => {
             let text = s
                 .form
-                .render(text, &stem(&job.found), s.workspace_id.as_deref());
+                .render_text(definition, &stem(&job.found), s.workspace_id.as_deref())
+                .map_err(|e| format!("{name}: {e}"));
             let warnings = c.report.has_warnings();
-            match sink.deliver(job.output.as_deref(), &name, &text, &mut done.log) {
+            let delivered =
+                text.and_then(|t| sink.deliver(job.output.as_deref(), &name, &t, &mut done.log));
+            match delivered {
                 Ok(true) => Outcome::Converted { warnings },
                 Ok(false) => Outcome::Stale { warnings },
                 Err(e) => {

@@ -2,12 +2,13 @@
 //! comparisons for `--check`, secrets manifests, and the progress bar.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use similar::{ChangeTag, TextDiff};
 
+use crate::spill::Text;
 use crate::translate::secrets::Manifest;
 
 /// What to do with each output.
@@ -40,25 +41,26 @@ impl Sink {
         self,
         path: Option<&Path>,
         input: &str,
-        text: &str,
+        text: &Text,
         log: &mut Log,
     ) -> Result<bool, String> {
         use std::fmt::Write as _;
         let err = &mut log.stderr;
+        let read = || text.read().map_err(|e| format!("{input}: {e}"));
         match (self, path) {
-            (Sink::Write, None) | (Sink::DryRun { .. }, None) => log.stdout.push_str(text),
+            (Sink::Write, None) | (Sink::DryRun { .. }, None) => log.stdout.push_str(&read()?),
             (Sink::Write, Some(p)) => {
                 if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
-                write_atomic(p, text.as_bytes(), false)
-                    .map_err(|e| format!("{}: {e}", p.display()))?;
+                write_atomic(p, text, false).map_err(|e| format!("{}: {e}", p.display()))?;
                 let _ = writeln!(err, "converted {input} -> {}", p.display());
             }
             (Sink::DryRun { color }, Some(p)) => {
+                let text = &read()?;
                 let shown = p.display().to_string();
                 match std::fs::read_to_string(p).ok() {
-                    Some(o) if o == text => {
+                    Some(o) if o == *text => {
                         let _ = writeln!(err, "unchanged {shown}");
                     }
                     Some(o) => {
@@ -72,9 +74,11 @@ impl Sink {
                 }
             }
             (Sink::Check, Some(p)) => {
-                let state = match std::fs::read_to_string(p) {
-                    Ok(o) if o == text => return Ok(true),
-                    Ok(_) => "stale",
+                let existing = std::fs::File::open(p)
+                    .and_then(|f| text.same_as(&mut std::io::BufReader::new(f)));
+                let state = match existing {
+                    Ok(true) => return Ok(true),
+                    Ok(false) => "stale",
                     Err(_) => "missing",
                 };
                 let _ = writeln!(err, "{state} {} (from {input})", p.display());
@@ -151,22 +155,21 @@ pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let text = Manifest::new(secrets.clone()).to_json();
-    write_atomic(path, text.as_bytes(), true)
-        .map_err(|e| format!("--secrets-out {}: {e}", path.display()))
+    let text = Text::from(Manifest::new(secrets.clone()).to_json());
+    write_atomic(path, &text, true).map_err(|e| format!("--secrets-out {}: {e}", path.display()))
 }
 
 /// Writes through a temporary file in the same directory and renames it into place, so
 /// readers never see a partial file (no fsync: outputs can be regenerated, and syncing each of
 /// thousands of files dominated bulk runs). `private` files are readable by their owner only;
 /// others keep the mode of the file they replace (new ones get 0644).
-pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+pub fn write_atomic(path: &Path, text: &Text, private: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    text.write_to(&mut tmp)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -41,48 +41,51 @@ pub fn push_string_entry(out: &mut String, key: &str, value: &str) {
 /// leading tab, never whitespace only), so a mapping document is written straight into the
 /// block, two spaces in; anything else takes the general path.
 ///
-/// `items`, when given, names an entry of `doc` whose value is a sequence written ahead of
-/// time by [`push_item`], and that text, in pieces: it is written in place of the entry's
-/// value in `doc` (unless it is empty), each piece let go of once copied.
+/// `items`, when given, names an entry of `doc` whose value is a non-empty sequence written
+/// ahead of time by [`push_item`], and how that text ends (its last two bytes will do). The
+/// entry's value in `doc` is then not written: the text belongs at the returned offset of
+/// `out`, which is `None` when `doc` has no such entry.
 pub fn push_document_entry(
     out: &mut String,
     key: &str,
     doc: &Node,
-    items: Option<(&str, Vec<String>)>,
-) {
+    items: Option<(&str, &str)>,
+) -> Option<usize> {
     let entries = match &doc.kind {
         Kind::Map(entries) if !entries.is_empty() => entries,
-        _ => return push_string_entry(out, key, &emit_document(doc)),
+        _ => {
+            push_string_entry(out, key, &emit_document(doc));
+            return None;
+        }
     };
-    let mut items = items.filter(|(_, text)| text.iter().any(|t| !t.is_empty()));
-    let mark = out.len();
     string_into(out, key, 0);
-    out.push_str(": |\n");
-    let body = out.len();
+    out.push_str(": ");
+    let bar = out.len();
+    out.push_str("|\n");
+    let mut splice = None;
     for e in entries {
         indent(out, 2);
-        match &mut items {
-            Some((name, text)) if e.key.as_str() == Some(name) => {
+        match items {
+            Some((name, _)) if splice.is_none() && e.key.as_str() == Some(name) => {
                 self::key(out, &e.key);
                 out.push_str(":\n");
-                std::mem::take(text)
-                    .into_iter()
-                    .for_each(|t| out.push_str(&t));
+                splice = Some(out.len());
             }
             _ => entry(out, e, 2),
         }
     }
-    // A last value ending in kept line breaks needs `|+`; leave that rare case to the general
-    // path rather than patch the header. The block is the document two spaces in (blank lines
-    // are empty in both).
-    if out.ends_with("\n\n") {
-        let text: String = out[body..]
-            .split_inclusive('\n')
-            .map(|l| l.strip_prefix("  ").unwrap_or(l))
-            .collect();
-        out.truncate(mark);
-        push_string_entry(out, key, &text);
+    // A last value ending in kept line breaks needs `|+`. The block is the document two
+    // spaces in (blank lines are empty in both), as the general path would write it.
+    let ends = match splice.map(|at| (&out[at..], items.map_or("", |(_, end)| end))) {
+        None => out.ends_with("\n\n"),
+        Some((tail, _)) if tail.len() >= 2 => tail.ends_with("\n\n"),
+        Some((tail, end)) => format!("{end}{tail}").ends_with("\n\n"),
+    };
+    if ends {
+        out.insert(bar + 1, '+');
+        splice = splice.map(|at| at + 1);
     }
+    splice
 }
 
 /// Appends `item` as an item of a sequence that is the value of a top-level entry of a
@@ -585,7 +588,7 @@ mod tests {
     }
 
     #[test]
-    fn documents_ending_in_kept_line_breaks_take_the_general_path() {
+    fn documents_ending_in_kept_line_breaks_are_kept_blocks() {
         let doc = Node::map(vec![
             ("a", Node::map(vec![("b", Node::string("x\n  y\n\n"))])),
             ("c", Node::seq(vec![Node::string("z\n\n\n")])),
@@ -594,7 +597,8 @@ mod tests {
         push_item(&mut items, &Node::string("z\n\n\n"));
         let (mut direct, mut spliced, mut copied) = (String::new(), String::new(), String::new());
         push_document_entry(&mut direct, "k", &doc, None);
-        push_document_entry(&mut spliced, "k", &doc, Some(("c", vec![items])));
+        let at = push_document_entry(&mut spliced, "k", &doc, Some(("c", &items)));
+        spliced.insert_str(at.expect("the entry"), &items);
         push_string_entry(&mut copied, "k", &emit_document(&doc));
         assert!(copied.starts_with("k: |+\n  a:\n    b: |+\n      x\n        y\n\n"));
         assert_eq!(direct, copied);
