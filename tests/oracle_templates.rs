@@ -46,8 +46,8 @@ fn corpus_fields() -> Vec<String> {
             let mut fields = Vec::new();
             r.value.templates("receivers", &mut fields);
             for f in fields {
-                let t = &f.scalar.value;
-                if !t.contains("{{") || out.contains(t) {
+                let t = &*f.scalar.value;
+                if !t.contains("{{") || out.iter().any(|o| o == t) {
                     continue;
                 }
                 let Ok(parsed) = gotmpl::parse(t) else {
@@ -67,7 +67,7 @@ fn corpus_fields() -> Vec<String> {
                     .field(parsed.root.clone())
                     .is_ok();
                 if lint.findings.is_empty() && lint.calls.is_empty() && escapable {
-                    out.push(t.clone());
+                    out.push(t.to_string());
                 }
             }
         }

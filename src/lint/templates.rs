@@ -89,7 +89,7 @@ pub fn check_templates(
         let mut fields = Vec::new();
         r.value.templates("receivers", &mut fields);
         for ft in fields {
-            let text = ft.scalar.value.as_str();
+            let text = &*ft.scalar.value;
             if !has_action(text) {
                 continue;
             }

@@ -180,7 +180,7 @@ impl<T: Decode> Decode for Box<T> {
 impl Decode for String {
     fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
         match &node.kind {
-            Kind::Scalar(s) => Some(s.value.clone()),
+            Kind::Scalar(s) => Some(s.value.to_string()),
             _ => {
                 cx.mismatch(node, "a string");
                 None

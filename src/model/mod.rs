@@ -99,7 +99,7 @@ impl Tmpl {
 impl Default for Tmpl {
     fn default() -> Self {
         Tmpl(Scalar {
-            value: String::new(),
+            value: Box::default(),
             style: Style::Plain,
             origin: Span::default(),
         })

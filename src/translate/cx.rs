@@ -101,7 +101,7 @@ impl Cx<'_> {
         configured: Option<&Sp<Tmpl>>,
         default: &str,
     ) -> Value {
-        let text = configured.map_or(default, |t| t.value.0.value.as_str());
+        let text = configured.map_or(default, |t| &*t.value.0.value);
         let (value, links_url) = self.compiled(text, configured.map_or(e.span, |t| t.span));
         if links_url {
             self.external_url_advice(e, name);

@@ -114,7 +114,7 @@ pub fn section(cx: &mut Cx, e: &Entry, p: &Pagerduty) -> Value {
     let client_text = p
         .client
         .as_ref()
-        .map_or(client_default.to_string(), |c| c.value.0.value.clone());
+        .map_or(client_default.to_string(), |c| c.value.0.value.to_string());
     out.push((
         "client".into(),
         cx.field(e, "client", p.client.as_deref(), client_default),

@@ -255,7 +255,7 @@ fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> N
         Some(_) => Node {
             span,
             kind: Kind::Scalar(Scalar {
-                value,
+                value: value.into(),
                 style,
                 origin: span,
             }),
@@ -271,7 +271,7 @@ pub(super) fn plain_or_null(value: String, style: Style, span: Span) -> Node {
         Kind::Null
     } else {
         Kind::Scalar(Scalar {
-            value,
+            value: value.into(),
             style,
             origin: span,
         })

@@ -723,7 +723,7 @@ impl Parser<'_, '_> {
         Some(Node {
             span,
             kind: Kind::Scalar(super::Scalar {
-                value,
+                value: value.into(),
                 style: if folded {
                     Style::Folded
                 } else {

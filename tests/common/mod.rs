@@ -109,7 +109,7 @@ pub fn yaml_to_json(n: &am2amp::yaml::Node, typed: bool) -> serde_json::Value {
     use serde_json::{Value, json};
     match &n.kind {
         Kind::Null => Value::Null,
-        Kind::Scalar(s) if typed && s.is_plain() => match s.value.as_str() {
+        Kind::Scalar(s) if typed && s.is_plain() => match &*s.value {
             "true" => json!(true),
             "false" => json!(false),
             v => v.parse::<i64>().map_or_else(|_| json!(v), |i| json!(i)),
