@@ -12,7 +12,7 @@ pub const KEEP: usize = 256 << 10;
 /// Text in parts, in memory or in an unnamed temporary file (which the system removes when
 /// the text is dropped or the process ends, however it ends). When the file cannot be
 /// created or written, the text stays in memory.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Text {
     parts: Vec<Part>,
     file: Option<File>,
@@ -34,6 +34,13 @@ enum Part {
     File { start: u64, len: usize },
 }
 
+impl Default for Text {
+    /// Empty text that keeps [`KEEP`] bytes in memory.
+    fn default() -> Self {
+        Text::new(KEEP)
+    }
+}
+
 impl From<String> for Text {
     fn from(s: String) -> Self {
         let mut t = Text::new(usize::MAX);
@@ -46,8 +53,13 @@ impl Text {
     /// Empty text that keeps `keep` bytes in memory before it writes to a file.
     pub fn new(keep: usize) -> Self {
         Text {
+            parts: Vec::new(),
+            file: None,
+            file_len: 0,
+            failed: false,
+            len: 0,
             keep,
-            ..Text::default()
+            end: String::new(),
         }
     }
 

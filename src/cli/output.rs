@@ -74,8 +74,7 @@ impl Sink {
                 }
             }
             (Sink::Check, Some(p)) => {
-                let existing = std::fs::File::open(p)
-                    .and_then(|f| text.same_as(&mut std::io::BufReader::new(f)));
+                let existing = std::fs::File::open(p).and_then(|mut f| text.same_as(&mut f));
                 let state = match existing {
                     Ok(true) => return Ok(true),
                     Ok(false) => "stale",
