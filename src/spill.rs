@@ -64,22 +64,32 @@ impl Text {
     }
 
     /// Appends `s`.
-    pub fn push(&mut self, s: String) {
+    pub fn push(&mut self, mut s: String) {
+        self.take_from(&mut s);
+    }
+
+    /// Appends the contents of `s`, leaving it empty: moved while the text stays in memory,
+    /// written to the file and cleared once it does not, so that `s`'s room serves the next
+    /// part (a writer that fills and hands over one buffer does not fault in fresh pages for
+    /// every part).
+    pub fn take_from(&mut self, s: &mut String) {
         if s.is_empty() {
             return;
         }
-        self.end.push_str(last_two(&s));
+        self.end.push_str(last_two(s));
         self.end = last_two(&self.end).to_string();
         self.len += s.len();
-        if self.len <= self.keep || !self.spill(&s) {
-            return self.parts.push(Part::Memory(s));
+        if self.len <= self.keep || !self.spill(s) {
+            return self.parts.push(Part::Memory(std::mem::take(s)));
         }
-        let start = self.file_len - s.len() as u64;
+        let written = s.len();
+        s.clear();
+        let start = self.file_len - written as u64;
         match self.parts.last_mut() {
-            Some(Part::File { len, .. }) => *len += s.len(),
+            Some(Part::File { len, .. }) => *len += written,
             _ => self.parts.push(Part::File {
                 start,
-                len: s.len(),
+                len: written,
             }),
         }
     }
@@ -242,6 +252,28 @@ mod tests {
             t.write_to(&mut written).unwrap();
             assert_eq!(written, expected.as_bytes());
         }
+    }
+
+    #[test]
+    fn a_buffer_handed_over_keeps_its_room_once_the_text_spills() {
+        let mut t = Text::new(4);
+        let mut buf = String::from("abc");
+        t.take_from(&mut buf);
+        assert_eq!(
+            buf.capacity(),
+            0,
+            "kept in memory: the buffer itself is the part"
+        );
+        buf.push_str("defgh");
+        let room = buf.capacity();
+        t.take_from(&mut buf);
+        assert!(t.spilled());
+        assert!(buf.is_empty());
+        assert_eq!(buf.capacity(), room);
+        buf.push_str("ij");
+        t.take_from(&mut buf);
+        assert_eq!(t.read().unwrap(), "abcdefghij");
+        assert_eq!((t.len(), t.end()), (10, "ij"));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct Receivers {
     at: Span,
     pending: Vec<Node>,
     text: Text,
+    /// The chunk being written (its room is reused once the text spills).
+    chunk: String,
     finding: Option<Diagnostic>,
 }
 
@@ -42,6 +44,7 @@ impl Receivers {
             at,
             pending: Vec::with_capacity(CHUNK),
             text: Text::new(spill::KEEP),
+            chunk: String::new(),
             finding: None,
         }
     }
@@ -60,12 +63,12 @@ impl Receivers {
             (checked, self.finding) = self_check::receivers(checked, self.at);
         }
         let hint = LAST.get().0.min(MAX_HINT);
-        let mut text = String::with_capacity(hint + hint / 8);
+        self.chunk.reserve(hint + hint / 8);
         for r in &checked {
-            push_item(&mut text, r);
+            push_item(&mut self.chunk, r);
         }
-        LAST.set((text.len(), LAST.get().1));
-        self.text.push(text);
+        LAST.set((self.chunk.len(), LAST.get().1));
+        self.text.take_from(&mut self.chunk);
         checked.clear();
         self.pending = checked;
     }
