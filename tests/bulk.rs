@@ -461,6 +461,30 @@ fn settings_file_is_read_and_flags_override_it() {
         err.contains("am2amp.toml") && err.contains("line 2, column 1") && err.contains("topc-arn"),
         "{err}"
     );
+
+    // A mapping entry that is not an ARN is named at its line, and a pattern gets a hint.
+    for (arn, hint) in [
+        ("arn:aws:sns:eu-west-1:1:x", false),
+        ("arn:aws:sns:eu-west-1:123456789012:{receiver}", true),
+    ] {
+        std::fs::write(
+            t.path().join("am2amp.toml"),
+            format!("region = \"eu-west-1\"\n\n[topics]\nteam-chat = \"arn:aws:sns:eu-west-1:123456789012:chat\"\n  pager = \"{arn}\"\n"),
+        )
+        .unwrap();
+        let bad = am2amp(t.path(), &["convert", "configs/team-a/slack.yml"]);
+        assert_eq!(bad.status.code(), Some(2));
+        let err = text(&bad.stderr);
+        assert!(
+            err.contains("am2amp.toml:5:3: topics: receiver `pager`: "),
+            "{err}"
+        );
+        assert_eq!(
+            err.contains("help: a `{receiver}` pattern goes in `topic-arn`"),
+            hint,
+            "{err}"
+        );
+    }
 }
 
 /// Two configs of one run and an `am2amp.toml` whose topic mapping misspells a receiver.

@@ -15,6 +15,7 @@ use crate::diag::Code;
 use crate::load::LoadOptions;
 use crate::model::Version;
 use crate::report::Policy;
+use crate::source::Source;
 use crate::translate::topics::{Arn, MappingFiles, is_region};
 use crate::translate::{self, PagerdutyMode, SecretsMode, Topics};
 
@@ -208,7 +209,7 @@ fn translate_options(
         }
     }
     for (receiver, arn) in &topics.map {
-        Arn::parse(arn).map_err(|e| format!("topics: receiver `{receiver}`: {e}"))?;
+        Arn::parse(arn).map_err(|e| bad_mapping_entry(&files, receiver, arn, &e.to_string()))?;
     }
     let region = a.and_then(|a| a.region.clone()).or(f.region.clone());
     if let Some(r) = region.as_ref().filter(|r| !is_region(r)) {
@@ -268,6 +269,27 @@ fn translate_options(
         preview: false,
     };
     Ok((options, files))
+}
+
+/// The error for a topic mapping entry whose ARN does not parse: at the entry's key (file,
+/// line and column) when its place is known, with a hint for a pattern written as an entry.
+fn bad_mapping_entry(files: &MappingFiles, receiver: &str, arn: &str, why: &str) -> String {
+    let at = files
+        .keys
+        .get(receiver)
+        .and_then(|(i, range)| Some((files.files.get(*i)?, range.start)))
+        .map(|((name, text), offset)| {
+            let p = Source::new(name.as_str(), text.as_str()).line_col(offset);
+            format!("{name}:{}:{}: ", p.line, p.column)
+        })
+        .unwrap_or_default();
+    let mut message = format!("{at}topics: receiver `{receiver}`: {why}");
+    if arn.contains("{receiver}") {
+        message.push_str(
+            "\n  help: a `{receiver}` pattern goes in `topic-arn`; `[topics]` and `--topics` map one receiver to one ARN",
+        );
+    }
+    message
 }
 
 /// A `--topics` file's entries (receiver name, its key's byte range, topic ARN) in key
