@@ -178,3 +178,52 @@ fn secrets_never_reach_any_output() {
         }
     }
 }
+
+/// Standard output or error that cannot be written (`| head`, a full disk) never makes a
+/// command panic: a failure on standard output is an I/O error, said on standard error.
+#[test]
+fn unwritable_standard_streams_are_io_errors_not_panics() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let commands: [&[&str]; 6] = [
+        &["explain", "--list"],
+        &["explain", "am2amp::syntax::yaml"],
+        &["completions", "bash"],
+        &["man"],
+        &["check", "samples/invalid/unknown-field.yml"],
+        &[
+            "convert",
+            "samples/alertmanager.yml",
+            "--topic-arn",
+            "arn:aws:sns:eu-west-1:123456789012:{receiver}",
+        ],
+    ];
+    for args in commands {
+        let o = std::process::Command::new(get_cargo_bin("am2amp"))
+            .current_dir(common::root())
+            .args(args)
+            .stdout(full())
+            .output()
+            .unwrap();
+        let err = common::text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err.matches("error: standard output: No space left on device")
+                .count(),
+            1,
+            "{args:?}: {err}"
+        );
+        let o = std::process::Command::new(get_cargo_bin("am2amp"))
+            .current_dir(common::root())
+            .args(args)
+            .stderr(full())
+            .output()
+            .unwrap();
+        assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
+        assert!(!o.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -3,7 +3,7 @@
 //! shows diffs and `--check` compares with existing outputs; neither writes anything.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::args::ConvertArgs;
 use super::orphans;
 use super::output::{self, Sink};
+use super::stdio::{Stdout, stderr, stderrln};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, render, settings, usage_error, use_color};
 use crate::amp;
 use crate::convert::{Converted, convert_input};
@@ -71,7 +72,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let (found, errors) = load::discover_rooted(&a.paths, &exclude);
     let mut io_failed = !errors.is_empty();
     for e in &errors {
-        eprintln!("error: {e}");
+        stderrln!("error: {e}");
     }
     let bulk = found.len() > 1 || found.iter().any(|f| f.in_directory);
     let jobs = match plan(a, &s, found, bulk) {
@@ -114,6 +115,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
+    let mut stdout = Stdout::default();
     for chunk in jobs.chunks(CHUNK) {
         let done: Vec<Done> = chunk
             .par_iter()
@@ -127,15 +129,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
             if renderer.collects() {
                 sarif.push_str(&d.rendered);
             } else {
-                progress.suspend(|| eprint!("{}", d.rendered));
+                progress.suspend(|| stderr!("{}", d.rendered));
             }
             progress.suspend(|| {
-                eprint!("{}", d.log.stderr);
-                let mut out = std::io::stdout().lock();
-                if let Err(e) = out.write_all(d.log.stdout.as_bytes()) {
-                    eprintln!("error: standard output: {e}");
-                    io_failed = true;
-                }
+                stderr!("{}", d.log.stderr);
+                stdout.write(d.log.stdout.as_bytes());
             });
             io_failed |= d.io_failed;
             topic_use.merge(d.topic_use);
@@ -157,7 +155,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     progress.finish_and_clear();
     let orphaned = orphaned(a, &s, &jobs, sink);
     for o in &orphaned {
-        eprintln!("orphaned {} (no input converts to it)", o.display());
+        stderrln!("orphaned {} (no input converts to it)", o.display());
     }
     // Under --check an orphan fails the run like a stale output; --dry-run only names it.
     let orphans_fail = a.check && !orphaned.is_empty();
@@ -175,15 +173,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
         if renderer.collects() {
             sarif.push_str(&rendered);
         } else {
-            eprint!("{rendered}");
+            stderr!("{rendered}");
         }
     }
     if renderer.collects() {
-        let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(renderer.finish(&sarif).as_bytes()) {
-            eprintln!("error: standard output: {e}");
-            io_failed = true;
-        }
+        stdout.write(renderer.finish(&sarif).as_bytes());
     }
     let n = |k: &str| counts.get(k).copied().unwrap_or(0);
     let mut summary = format!(
@@ -200,14 +194,17 @@ pub fn run(a: &ConvertArgs) -> u8 {
     }
     summary.push_str(&run_findings(&run));
     if n("stale") > 0 {
-        eprintln!("hint: run the same command without `--check` to write the outputs again");
+        stderrln!("hint: run the same command without `--check` to write the outputs again");
     }
     if orphans_fail {
-        eprintln!("hint: am2amp deletes nothing: remove orphaned outputs by hand");
+        stderrln!("hint: am2amp deletes nothing: remove orphaned outputs by hand");
     }
-    eprintln!("{summary}");
-    let _ = std::io::stdout().flush();
-    if io_failed { EXIT_USAGE } else { worst }
+    stderrln!("{summary}");
+    if io_failed || stdout.failed() {
+        EXIT_USAGE
+    } else {
+        worst
+    }
 }
 
 /// Under `--check` and `--dry-run` of a directory tree, the outputs below `-o DIR` that no

@@ -3,7 +3,8 @@
 use std::io::Read;
 
 use super::args::DecodeArgs;
-use super::{EXIT_FINDINGS, EXIT_OK, usage_error};
+use super::stdio::{Stdout, stderrln};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, usage_error};
 use crate::relay::{self, Secrets};
 use crate::translate::secrets::Manifest;
 
@@ -32,7 +33,7 @@ pub fn run(a: &DecodeArgs) -> u8 {
         return usage_error(&format!("{}: {e}", a.input));
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: the message is not UTF-8");
+        stderrln!("error: the message is not UTF-8");
         return EXIT_FINDINGS;
     };
     let secrets = Secrets::new(manifest.as_ref().map(|m| &m.secrets));
@@ -40,11 +41,12 @@ pub fn run(a: &DecodeArgs) -> u8 {
         Ok(req) => {
             let mut out = serde_json::to_string_pretty(&req).unwrap_or_default();
             out.push('\n');
-            print!("{out}");
-            EXIT_OK
+            let mut stdout = Stdout::default();
+            stdout.write(out.as_bytes());
+            if stdout.failed() { EXIT_USAGE } else { EXIT_OK }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            stderrln!("error: {e}");
             EXIT_FINDINGS
         }
     }

@@ -8,8 +8,9 @@ mod orphans;
 mod output;
 pub mod render;
 pub mod settings;
+mod stdio;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -20,6 +21,7 @@ use crate::diag::Code;
 use crate::load;
 use crate::report::Report;
 use args::{CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ExplainArgs};
+use stdio::{Stdout, stderrln};
 
 /// Exit status: no error diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -49,7 +51,7 @@ pub fn main() -> ExitCode {
 }
 
 fn usage_error(msg: &str) -> u8 {
-    eprintln!("error: {msg}");
+    stderrln!("error: {msg}");
     EXIT_USAGE
 }
 
@@ -70,13 +72,13 @@ fn run_check(a: &CheckArgs) -> u8 {
     let (inputs, errors) = load::discover(&a.paths, &[]);
     let mut io_failed = !errors.is_empty();
     for e in &errors {
-        eprintln!("error: {e}");
+        stderrln!("error: {e}");
     }
     let renderer = render::Renderer::new(
         a.report.message_format,
         use_color(a.report.color, std::io::stdout().is_terminal()),
     );
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Stdout::default();
     let mut sarif = String::new();
     let (mut ok, mut with_errors, mut with_warnings) = (0usize, 0usize, 0usize);
     for chunk in inputs.chunks(64) {
@@ -96,7 +98,7 @@ fn run_check(a: &CheckArgs) -> u8 {
             let mut report = match report {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    stderrln!("error: {e}");
                     io_failed = true;
                     continue;
                 }
@@ -106,7 +108,7 @@ fn run_check(a: &CheckArgs) -> u8 {
             if renderer.collects() {
                 sarif.push_str(&rendered);
             } else {
-                let _ = stdout.write_all(rendered.as_bytes());
+                stdout.write(rendered.as_bytes());
             }
             if report.has_errors() {
                 with_errors += 1;
@@ -118,15 +120,14 @@ fn run_check(a: &CheckArgs) -> u8 {
         }
     }
     if renderer.collects() {
-        let _ = stdout.write_all(renderer.finish(&sarif).as_bytes());
+        stdout.write(renderer.finish(&sarif).as_bytes());
     }
-    let _ = stdout.flush();
     let total = ok + with_errors + with_warnings;
-    eprintln!(
+    stderrln!(
         "{total} file{} checked: {ok} ok, {with_errors} with errors, {with_warnings} with warnings",
         if total == 1 { "" } else { "s" }
     );
-    if io_failed {
+    if io_failed || stdout.failed() {
         EXIT_USAGE
     } else if with_errors > 0 {
         EXIT_FINDINGS
@@ -137,46 +138,54 @@ fn run_check(a: &CheckArgs) -> u8 {
 
 fn run_completions(a: &CompletionsArgs) -> u8 {
     let mut cmd = Cli::command();
-    clap_complete::generate(a.shell, &mut cmd, "am2amp", &mut std::io::stdout());
-    EXIT_OK
+    let mut out = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "am2amp", &mut out);
+    written(&out)
 }
 
 fn run_man() -> u8 {
     let man = clap_mangen::Man::new(Cli::command());
     let mut out = Vec::new();
-    if man.render(&mut out).is_err() {
-        return EXIT_USAGE;
+    if let Err(e) = man.render(&mut out) {
+        return usage_error(&format!("man page: {e}"));
     }
-    let _ = std::io::stdout().write_all(&out);
-    EXIT_OK
+    written(&out)
+}
+
+/// Writes a command's whole output; its exit status.
+fn written(out: &[u8]) -> u8 {
+    let mut stdout = Stdout::default();
+    stdout.write(out);
+    if stdout.failed() { EXIT_USAGE } else { EXIT_OK }
 }
 
 fn run_explain(a: &ExplainArgs) -> u8 {
     if a.list {
+        let mut out = String::new();
         for c in Code::ALL {
-            println!(
-                "{:<42} {:<8} {}",
+            out.push_str(&format!(
+                "{:<42} {:<8} {}\n",
                 c.full_name(),
                 c.default_severity().as_str(),
                 c.summary()
-            );
+            ));
         }
-        return EXIT_OK;
+        return written(out.as_bytes());
     }
     let Some(code) = &a.code else {
         return usage_error("give a code, or --list");
     };
     match code.parse::<Code>() {
-        Ok(c) => {
-            println!(
-                "{} ({})\n\n{}\n\n{}",
+        Ok(c) => written(
+            format!(
+                "{} ({})\n\n{}\n\n{}\n",
                 c.full_name(),
                 c.default_severity().as_str(),
                 c.summary(),
                 c.explanation()
-            );
-            EXIT_OK
-        }
+            )
+            .as_bytes(),
+        ),
         Err(e) => usage_error(&e.to_string()),
     }
 }

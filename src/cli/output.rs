@@ -8,6 +8,7 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use similar::{ChangeTag, TextDiff};
 
+use super::stdio::stderrln;
 use crate::spill::Text;
 use crate::translate::secrets::Manifest;
 
@@ -149,7 +150,7 @@ pub fn may_write_manifest(path: &Path) -> Result<(), String> {
 pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result<(), String> {
     may_write_manifest(path)?;
     if path.exists() {
-        eprintln!("note: overwriting the secrets manifest {}", path.display());
+        stderrln!("note: overwriting the secrets manifest {}", path.display());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
