@@ -194,6 +194,96 @@ fn outputs_inside_inputs_are_not_read_back_and_inputs_are_never_overwritten() {
     assert!(text(&several.stderr).contains("-o DIR"));
 }
 
+/// Runs `am2amp` in `dir`, failing the test instead of hanging when it does not end.
+fn am2amp_within(dir: &Path, args: &[&str], secs: u64) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            child.kill().unwrap();
+            panic!("`am2amp {}` did not end within {secs} s", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let t = tree();
+    let input = "configs/team-a/slack.yml";
+    let convert = |out: &str, mode: Option<&str>| {
+        let mut args = vec!["convert", input, "-o", out, "--topic-arn", TOPIC];
+        args.extend(mode);
+        am2amp_within(t.path(), &args, 20)
+    };
+    let expected = am2amp(t.path(), &["convert", input, "--topic-arn", TOPIC]).stdout;
+    assert!(!expected.is_empty());
+
+    // A symbolic link stays a link; the file it names gets the definition.
+    std::fs::write(t.path().join("real.yml"), "old\n").unwrap();
+    std::os::unix::fs::symlink("real.yml", t.path().join("link.yml")).unwrap();
+    let o = convert("link.yml", None);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(t.path().join("link.yml").is_symlink());
+    assert_eq!(std::fs::read(t.path().join("real.yml")).unwrap(), expected);
+    assert!(convert("link.yml", Some("--check")).status.success());
+
+    // A link to an input is refused like the input itself.
+    std::os::unix::fs::symlink(input, t.path().join("to-input.yml")).unwrap();
+    let before = std::fs::read(t.path().join(input)).unwrap();
+    let o = convert("to-input.yml", None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("refusing to write over an input"));
+    assert_eq!(std::fs::read(t.path().join(input)).unwrap(), before);
+
+    // A FIFO (like `-o /dev/null` or `-o >(cmd)`) is written into and stays a FIFO; `--check`
+    // and `--dry-run` do not wait for a writer, and find no earlier output in it.
+    let fifo = t.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let o = convert("pipe", None);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(reader.join().unwrap(), expected);
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let o = convert("pipe", Some("--check"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("missing pipe"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = convert("pipe", Some("--dry-run"));
+    assert!(
+        text(&o.stderr).contains("would create pipe"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
 #[test]
 fn dry_run_shows_diffs_and_writes_nothing() {
     let t = tree();

@@ -392,14 +392,11 @@ fn plan(
         };
         if let Some(o) = &output {
             // Only an existing path can be an input: one lookup instead of resolving every
-            // directory above each of thousands of new outputs.
+            // directory above each of thousands of new outputs. An output that is a symbolic
+            // link is written through, so it is the file the link names that must not be one.
             let missing = std::fs::symlink_metadata(o)
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-            let canon = o
-                .parent()
-                .filter(|_| !missing)
-                .and_then(|p| p.canonicalize().ok())
-                .and_then(|p| o.file_name().map(|n| p.join(n)));
+            let canon = if missing { None } else { o.canonicalize().ok() };
             if canon.is_some_and(|c| inputs.contains(&c)) {
                 return Err(format!("{}: refusing to write over an input", o.display()));
             }

@@ -60,7 +60,8 @@ impl Sink {
             (Sink::DryRun { color }, Some(p)) => {
                 let text = &read()?;
                 let shown = p.display().to_string();
-                match std::fs::read_to_string(p).ok() {
+                let existing = existing_file(p).and_then(|f| std::io::read_to_string(f).ok());
+                match existing {
                     Some(o) if o == *text => {
                         let _ = writeln!(err, "unchanged {shown}");
                     }
@@ -75,11 +76,10 @@ impl Sink {
                 }
             }
             (Sink::Check, Some(p)) => {
-                let existing = std::fs::File::open(p).and_then(|mut f| text.same_as(&mut f));
-                let state = match existing {
-                    Ok(true) => return Ok(true),
-                    Ok(false) => "stale",
-                    Err(_) => "missing",
+                let state = match existing_file(p).map(|mut f| text.same_as(&mut f)) {
+                    Some(Ok(true)) => return Ok(true),
+                    Some(Ok(false)) => "stale",
+                    None | Some(Err(_)) => "missing",
                 };
                 let _ = writeln!(err, "{state} {} (from {input})", p.display());
                 return Ok(false);
@@ -159,11 +159,32 @@ pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result
     write_atomic(path, &text, true).map_err(|e| format!("--secrets-out {}: {e}", path.display()))
 }
 
+/// The regular file at `path` (through symbolic links), opened for reading; `None` when there
+/// is none. A device, FIFO or socket holds no earlier output (and opening a FIFO would wait
+/// for a writer).
+fn existing_file(path: &Path) -> Option<std::fs::File> {
+    std::fs::metadata(path)
+        .is_ok_and(|m| m.is_file())
+        .then(|| std::fs::File::open(path).ok())
+        .flatten()
+}
+
 /// Writes through a temporary file in the same directory and renames it into place, so
 /// readers never see a partial file (no fsync: outputs can be regenerated, and syncing each of
 /// thousands of files dominated bulk runs). `private` files are readable by their owner only;
-/// others keep the mode of the file they replace (new ones get 0644).
+/// others keep the mode of the file they replace (new ones get 0644). A symbolic link stays:
+/// the file it names is replaced. A device, FIFO or socket (`-o /dev/null`, `-o >(cmd)`),
+/// which a rename would replace, is written to directly.
 pub fn write_atomic(path: &Path, text: &Text, private: bool) -> std::io::Result<()> {
+    let target = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            return text.write_to(&mut f);
+        }
+        Ok(_) if path.is_symlink() => path.canonicalize()?,
+        _ => path.to_path_buf(),
+    };
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
