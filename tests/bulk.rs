@@ -284,6 +284,89 @@ fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
     );
 }
 
+/// Files under `dir` whose names start with `.tmp` (the temporary files outputs go through).
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(temporary_files(&path));
+        } else if entry.file_name().to_string_lossy().starts_with(".tmp") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_whole_outputs_and_no_temporary_files() {
+    let t = tempfile::tempdir().unwrap();
+    let config = std::fs::read(common::root().join("samples/convert/slack.yml")).unwrap();
+    for i in 0..3000 {
+        let dir = t.path().join(format!("configs/team-{:02}", i % 30));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("tenant-{i}.yml")), &config).unwrap();
+    }
+    let expected = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs/team-00/tenant-0.yml",
+            "--topic-arn",
+            TOPIC,
+        ],
+    )
+    .stdout;
+    assert!(!expected.is_empty());
+    let out = t.path().join("amp");
+    // Interrupted as soon as its first outputs appear, several times over: without care an
+    // interrupt often lands while some worker has a temporary file open.
+    for round in 0..4 {
+        let _ = std::fs::remove_dir_all(&out);
+        let child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+            .current_dir(t.path())
+            .args(["convert", "configs", "-o", "amp", "--topic-arn", TOPIC])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while std::fs::read_dir(out.join("team-00")).map_or(0, |d| d.count()) < 2 {
+            assert!(start.elapsed().as_secs() < 30, "no output appeared");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let pid = child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-INT", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let o = child.wait_with_output().unwrap();
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(130), "round {round}: {err}");
+        assert!(err.contains("interrupted"), "{err}");
+        assert_eq!(
+            temporary_files(&out),
+            Vec::<PathBuf>::new(),
+            "round {round}"
+        );
+        let mut written = 0;
+        for team in std::fs::read_dir(&out).unwrap() {
+            for f in std::fs::read_dir(team.unwrap().path()).unwrap() {
+                assert_eq!(std::fs::read(f.unwrap().path()).unwrap(), expected);
+                written += 1;
+            }
+        }
+        assert!(
+            0 < written && written < 3000,
+            "round {round}: {written} written"
+        );
+    }
+}
+
 #[test]
 fn dry_run_shows_diffs_and_writes_nothing() {
     let t = tree();

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::args::ConvertArgs;
+use super::interrupt::{self, EXIT_INTERRUPTED};
 use super::orphans;
 use super::output::{self, Sink};
 use super::stdio::{Stdout, stderr, stderrln};
@@ -110,22 +111,41 @@ pub fn run(a: &ConvertArgs) -> u8 {
             ));
         }
     }
+    if matches!(sink, Sink::Write) {
+        interrupt::install();
+    }
     let progress = output::progress(jobs.len());
     let mut topic_use = TopicUse::default();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
     let mut stdout = Stdout::default();
+    let mut skipped = 0;
     for chunk in jobs.chunks(CHUNK) {
+        if interrupt::interrupted() {
+            skipped += chunk.len();
+            continue;
+        }
         let done: Vec<Done> = chunk
             .par_iter()
             .map(|j| {
-                let d = finish(j, convert_one(j, &s), &s, &renderer, sink);
+                let d = if interrupt::interrupted() {
+                    Done {
+                        skipped: true,
+                        ..Done::default()
+                    }
+                } else {
+                    finish(j, convert_one(j, &s), &s, &renderer, sink)
+                };
                 progress.inc(1);
                 d
             })
             .collect();
         for d in done {
+            if d.skipped {
+                skipped += 1;
+                continue;
+            }
             if renderer.collects() {
                 sarif.push_str(&d.rendered);
             } else {
@@ -153,7 +173,13 @@ pub fn run(a: &ConvertArgs) -> u8 {
         }
     }
     progress.finish_and_clear();
-    let orphaned = orphaned(a, &s, &jobs, sink);
+    // After an interrupt the run saw only some inputs: nothing is known about the rest.
+    let interrupted = interrupt::interrupted();
+    let orphaned = if interrupted {
+        Vec::new()
+    } else {
+        orphaned(a, &s, &jobs, sink)
+    };
     for o in &orphaned {
         stderrln!("orphaned {} (no input converts to it)", o.display());
     }
@@ -163,7 +189,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
         worst = EXIT_FINDINGS;
     }
     let topics = &s.options.translate.topics;
-    let mut run = amp::mapping::stray_entries(topics, &s.mapping_files, &topic_use);
+    let mut run = if interrupted {
+        Report::default()
+    } else {
+        amp::mapping::stray_entries(topics, &s.mapping_files, &topic_use)
+    };
     run.apply(&s.policy);
     if run.has_errors() {
         worst = EXIT_FINDINGS;
@@ -200,6 +230,10 @@ pub fn run(a: &ConvertArgs) -> u8 {
         stderrln!("hint: am2amp deletes nothing: remove orphaned outputs by hand");
     }
     stderrln!("{summary}");
+    if interrupted {
+        stderrln!("interrupted: {skipped} input(s) not converted");
+        return EXIT_INTERRUPTED;
+    }
     if io_failed || stdout.failed() {
         EXIT_USAGE
     } else {
@@ -248,7 +282,10 @@ fn run_findings(run: &Report) -> String {
 }
 
 /// What one input printed and came to, replayed in input order.
+#[derive(Default)]
 struct Done {
+    /// Not converted: the run was interrupted first.
+    skipped: bool,
     /// Its diagnostics, rendered.
     rendered: String,
     /// What delivering its output said.
@@ -271,13 +308,7 @@ fn finish(
     sink: Sink,
 ) -> Done {
     use std::fmt::Write as _;
-    let mut done = Done {
-        rendered: String::new(),
-        log: output::Log::default(),
-        outcome: None,
-        io_failed: false,
-        topic_use: TopicUse::default(),
-    };
+    let mut done = Done::default();
     let mut c = match result {
         Ok(c) => c,
         Err(e) => {

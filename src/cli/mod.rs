@@ -4,6 +4,7 @@
 pub mod args;
 mod convert;
 mod decode;
+mod interrupt;
 mod orphans;
 mod output;
 pub mod render;

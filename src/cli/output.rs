@@ -8,6 +8,7 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use similar::{ChangeTag, TextDiff};
 
+use super::interrupt;
 use super::stdio::stderrln;
 use crate::spill::Text;
 use crate::translate::secrets::Manifest;
@@ -185,6 +186,8 @@ pub fn write_atomic(path: &Path, text: &Text, private: bool) -> std::io::Result<
         _ => path.to_path_buf(),
     };
     let path = target.as_path();
+    let _writing = interrupt::start_writing()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"))?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
