@@ -203,12 +203,15 @@ fn unwritable_standard_streams_are_io_errors_not_panics() {
         ],
     ];
     for args in commands {
-        let o = std::process::Command::new(get_cargo_bin("am2amp"))
-            .current_dir(common::root())
-            .args(args)
-            .stdout(full())
-            .output()
-            .unwrap();
+        let run = |set: fn(&mut std::process::Command, std::fs::File)| {
+            let mut c = std::process::Command::new(get_cargo_bin("am2amp"));
+            c.current_dir(common::root()).args(args);
+            set(&mut c, full());
+            c.output().unwrap()
+        };
+        let o = run(|c, f| {
+            c.stdout(f);
+        });
         let err = common::text(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert_eq!(
@@ -217,12 +220,9 @@ fn unwritable_standard_streams_are_io_errors_not_panics() {
             1,
             "{args:?}: {err}"
         );
-        let o = std::process::Command::new(get_cargo_bin("am2amp"))
-            .current_dir(common::root())
-            .args(args)
-            .stderr(full())
-            .output()
-            .unwrap();
+        let o = run(|c, f| {
+            c.stderr(f);
+        });
         assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
         assert!(!o.stdout.is_empty(), "{args:?}");
     }
