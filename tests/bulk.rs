@@ -561,6 +561,32 @@ fn every_emit_form_decodes_to_the_definition() {
         .unwrap()
         .0;
     assert_eq!(body.replace("$${", "${").replace("%%{", "%{"), definition);
+    // An id AMP cannot have (an unset variable, a space, an HCL interpolation) is a usage
+    // error, before anything is written.
+    for bad in ["", "ws 1", "${var.x}", &"w".repeat(65)] {
+        let o = am2amp(
+            &root,
+            &[
+                "convert",
+                "samples/alertmanager.yml",
+                "--topic-arn",
+                TOPIC,
+                "--emit",
+                "terraform",
+                "--workspace-id",
+                bad,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(o.stdout.is_empty());
+        let err = text(&o.stderr);
+        assert!(err.contains("is not an AMP workspace ID"), "{err}");
+        assert_eq!(
+            err.contains("is the variable it was read from set?"),
+            bad.is_empty()
+        );
+    }
+    assert!(form_in("aws-cli", &["--workspace-id", &"w".repeat(64)]).contains("workspaceId"));
     // Without a workspace id the resource reads it from a variable it declares: a generated
     // file that needs editing would never pass `--check`.
     let tf = form_in("terraform", &[]);

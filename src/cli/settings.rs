@@ -164,7 +164,10 @@ pub fn convert(a: &ConvertArgs) -> Result<Convert, String> {
         options: ConvertOptions { check, translate },
         policy: policy(&a.report, &f)?,
         form,
-        workspace_id: a.workspace_id.clone().or(f.workspace_id.clone()),
+        workspace_id: match a.workspace_id.as_ref().or(f.workspace_id.as_ref()) {
+            Some(id) => Some(workspace_id(id)?),
+            None => None,
+        },
         secrets_out: a
             .secrets_out
             .clone()
@@ -269,6 +272,26 @@ fn translate_options(
         preview: false,
     };
     Ok((options, files))
+}
+
+/// A `--workspace-id` as AMP names workspaces: 1–64 letters, digits, `-`, `_` or `.`, at least
+/// one a letter or digit (AMP's ids are `ws-` and a UUID). Anything else would fail at upload,
+/// or break the URL or Terraform string it is written into.
+fn workspace_id(id: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if (1..=64).contains(&id.len())
+        && id.chars().all(allowed)
+        && id.chars().any(|c| c.is_ascii_alphanumeric())
+    {
+        return Ok(id.to_string());
+    }
+    let mut message = format!(
+        "--workspace-id: `{id}` is not an AMP workspace ID (1–64 letters, digits, `-`, `_` or `.`, like ws-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d)"
+    );
+    if id.is_empty() {
+        message.push_str("\n  help: is the variable it was read from set?");
+    }
+    Err(message)
 }
 
 /// The error for a topic mapping entry whose ARN does not parse: at the entry's key (file,
