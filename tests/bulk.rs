@@ -284,6 +284,80 @@ fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_manifest_may_go_to_a_pipe_or_device_and_outputs_must_be_the_right_kind() {
+    let t = tree();
+    let input = "configs/team-a/pagerduty.yml";
+    let convert = |manifest: &str| {
+        am2amp_within(
+            t.path(),
+            &[
+                "convert",
+                input,
+                "-o",
+                "pd.yml",
+                "--topic-arn",
+                TOPIC,
+                "--secrets-out",
+                manifest,
+            ],
+            20,
+        )
+    };
+
+    // A FIFO (as with `--secrets-out >(vault-import)`) gets the manifest and is not waited on
+    // for an earlier one.
+    let fifo = t.path().join("secrets.pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = convert("secrets.pipe");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let manifest = reader.join().unwrap();
+    assert!(
+        manifest.contains("\"pd-v2/pagerduty/0/routing_key\": \"R0UT1NGKEY"),
+        "{manifest}"
+    );
+    assert!(!text(&o.stderr).contains("overwriting"));
+
+    let o = convert("/dev/null");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    // With one input a directory is no manifest; nothing is written.
+    std::fs::create_dir(t.path().join("vault")).unwrap();
+    std::fs::remove_file(t.path().join("pd.yml")).unwrap();
+    let o = convert("vault");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("vault: is a directory"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!t.path().join("pd.yml").exists());
+
+    // With several inputs, `-o` naming a file is a usage error up front, not one per input.
+    std::fs::write(t.path().join("amp.yml"), "keep\n").unwrap();
+    let o = am2amp_within(
+        t.path(),
+        &["convert", "configs", "-o", "amp.yml", "--topic-arn", TOPIC],
+        20,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("-o amp.yml: is not a directory"), "{err}");
+    assert_eq!(std::fs::read(t.path().join("amp.yml")).unwrap(), b"keep\n");
+}
+
 /// Files under `dir` whose names start with `.tmp` (the temporary files outputs go through).
 fn temporary_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();

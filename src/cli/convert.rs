@@ -396,6 +396,16 @@ fn plan(
             "several inputs need `-o DIR` (the output directory mirrors the inputs)".into(),
         );
     }
+    if let Some(o) = a
+        .output
+        .as_ref()
+        .filter(|o| bulk && o.exists() && !o.is_dir())
+    {
+        return Err(format!(
+            "-o {}: is not a directory; with several inputs `-o` names the output directory",
+            o.display()
+        ));
+    }
     if a.check && a.output.is_none() {
         return Err("--check compares with existing outputs: give them with `-o`".into());
     }

@@ -135,22 +135,27 @@ pub fn progress(total: usize) -> ProgressBar {
     bar
 }
 
-/// A manifest may be written where nothing is, or over an earlier manifest.
+/// A manifest may be written where nothing is, over an earlier manifest, or to a device or
+/// FIFO (`--secrets-out >(cmd)`), which is written to directly and never read.
 pub fn may_write_manifest(path: &Path) -> Result<(), String> {
-    match std::fs::read_to_string(path) {
+    let refuse = |why: &str| Err(format!("--secrets-out {}: {why}", path.display()));
+    match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Ok(text) if Manifest::is_manifest(&text) => Ok(()),
-        _ => Err(format!(
-            "--secrets-out {}: the file exists and is not an am2amp secrets manifest; refusing to overwrite it",
-            path.display()
-        )),
+        Ok(m) if m.is_dir() => refuse("is a directory; with one input --secrets-out names a file"),
+        Ok(m) if !m.is_file() => Ok(()),
+        _ => match existing_file(path).map(std::io::read_to_string) {
+            Some(Ok(text)) if Manifest::is_manifest(&text) => Ok(()),
+            _ => refuse(
+                "the file exists and is not an am2amp secrets manifest; refusing to overwrite it",
+            ),
+        },
     }
 }
 
 /// Writes a secrets manifest (mode 0600), noting when it replaces an earlier one.
 pub fn write_manifest(path: &Path, secrets: &BTreeMap<String, String>) -> Result<(), String> {
     may_write_manifest(path)?;
-    if path.exists() {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         stderrln!("note: overwriting the secrets manifest {}", path.display());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
