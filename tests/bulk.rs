@@ -286,7 +286,7 @@ fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
 
 #[cfg(unix)]
 #[test]
-fn a_manifest_may_go_to_a_pipe_or_device_and_outputs_must_be_the_right_kind() {
+fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
     let t = tree();
     let input = "configs/team-a/pagerduty.yml";
     let convert = |manifest: &str| {
@@ -332,17 +332,47 @@ fn a_manifest_may_go_to_a_pipe_or_device_and_outputs_must_be_the_right_kind() {
     let o = convert("/dev/null");
     assert!(o.status.success(), "{}", text(&o.stderr));
 
-    // With one input a directory is no manifest; nothing is written.
+    // A directory, an existing one or a path ending in `/`, gets `<input>.secrets.json`, as
+    // `-o` decides for the definition.
     std::fs::create_dir(t.path().join("vault")).unwrap();
-    std::fs::remove_file(t.path().join("pd.yml")).unwrap();
-    let o = convert("vault");
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("vault: is a directory"),
-        "{}",
-        text(&o.stderr)
+    for dir in ["vault", "new-vault/"] {
+        let o = convert(dir);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let m = std::fs::read_to_string(t.path().join(dir).join("pagerduty.secrets.json"));
+        assert!(m.unwrap().contains("R0UT1NGKEY"));
+    }
+    let slack = std::fs::read(t.path().join("configs/team-a/slack.yml")).unwrap();
+    for (input, written) in [
+        ("-", "amp/stdin.yml"),
+        ("configs/team-a/slack.yml", "amp/slack.yml"),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+            .current_dir(t.path())
+            .args(["convert", input, "-o", "amp/", "--topic-arn", TOPIC])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &slack).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{input}: {}", text(&o.stderr));
+        let def = std::fs::read_to_string(t.path().join(written)).unwrap();
+        assert!(def.contains("alertmanager_config: |"), "{def}");
+    }
+
+    // An input whose output cannot be written is one that failed, in the summary too.
+    std::fs::write(t.path().join("plain"), "").unwrap();
+    let o = am2amp_within(
+        t.path(),
+        &["convert", input, "-o", "plain/pd.yml", "--topic-arn", TOPIC],
+        20,
     );
-    assert!(!t.path().join("pd.yml").exists());
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("converted 0, with warnings 0, failed 1"),
+        "{err}"
+    );
 
     // With several inputs, `-o` naming a file is a usage error up front, not one per input.
     std::fs::write(t.path().join("amp.yml"), "keep\n").unwrap();

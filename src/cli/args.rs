@@ -147,8 +147,8 @@ pub struct ConvertArgs {
     /// Config files or directories (searched for *.yml and *.yaml); `-` reads stdin.
     #[arg(required = true, value_name = "PATH|-")]
     pub paths: Vec<String>,
-    /// Output file (one input) or directory (mirrors the input tree); default: standard output
-    /// for one input.
+    /// Output file (one input) or directory (an existing one, a path ending in `/`, or any with
+    /// several inputs: mirrors the input tree); default: standard output for one input.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Write nothing; show a unified diff against the existing output (or the whole output).
@@ -178,8 +178,8 @@ pub struct ConvertArgs {
     /// How secrets reach the relay [default: ref].
     #[arg(long, value_enum)]
     pub secrets: Option<SecretsArg>,
-    /// Write the secret reference → value table here (JSON, mode 0600; a directory when there
-    /// are several inputs).
+    /// Write the secret reference → value table here (JSON, mode 0600; in a directory, as
+    /// `-o` decides, one `<input>.secrets.json` per input).
     #[arg(long, value_name = "PATH")]
     pub secrets_out: Option<PathBuf>,
     /// Read `*_file` settings now (AMP cannot read files).

@@ -157,7 +157,11 @@ pub fn run(a: &ConvertArgs) -> u8 {
             });
             io_failed |= d.io_failed;
             topic_use.merge(d.topic_use);
-            let Some(outcome) = d.outcome else { continue };
+            let Some(outcome) = d.outcome else {
+                // It could not be read or written.
+                *counts.entry("failed").or_default() += 1;
+                continue;
+            };
             let (status, warnings) = match outcome {
                 Outcome::Converted { warnings } => ("converted", warnings),
                 Outcome::Failed => ("failed", false),
@@ -379,6 +383,24 @@ fn stem(f: &Found) -> String {
     )
 }
 
+/// Where an input's outputs go below a directory: its path below the directory it was found
+/// in (`stdin` for standard input).
+fn relative(f: &Found) -> PathBuf {
+    if f.relative == Path::new("-") {
+        PathBuf::from("stdin")
+    } else {
+        f.relative.clone()
+    }
+}
+
+/// Whether `p` ends in a path separator (`amp/`).
+fn ends_in_separator(p: &Path) -> bool {
+    p.as_os_str()
+        .as_encoded_bytes()
+        .last()
+        .is_some_and(|&b| std::path::is_separator(b.into()))
+}
+
 /// Decides every input's output and manifest paths.
 fn plan(
     a: &ConvertArgs,
@@ -387,10 +409,11 @@ fn plan(
     bulk: bool,
 ) -> Result<Vec<Job>, String> {
     let ext = s.form.extension();
-    let out_dir = match &a.output {
-        Some(o) if bulk || o.is_dir() => Some(o.clone()),
-        _ => None,
-    };
+    // A path names a directory when there are several inputs, when it is one, or when it ends
+    // in a separator (`-o amp/`, which need not exist yet).
+    let names_dir = |p: &Path| bulk || p.is_dir() || ends_in_separator(p);
+    let out_dir = a.output.as_ref().filter(|o| names_dir(o)).cloned();
+    let manifest_dir = s.secrets_out.as_ref().is_some_and(|m| names_dir(m));
     if bulk && a.output.is_none() && !a.dry_run {
         return Err(
             "several inputs need `-o DIR` (the output directory mirrors the inputs)".into(),
@@ -420,14 +443,7 @@ fn plan(
     let mut jobs = Vec::new();
     for f in found {
         let output = match (&out_dir, &a.output) {
-            (Some(dir), _) => {
-                let rel = if f.relative == Path::new("-") {
-                    PathBuf::from("stdin")
-                } else {
-                    f.relative.clone()
-                };
-                Some(dir.join(rel).with_extension(ext))
-            }
+            (Some(dir), _) => Some(dir.join(relative(&f)).with_extension(ext)),
             (None, Some(file)) => Some(file.clone()),
             (None, None) => None,
         };
@@ -446,10 +462,8 @@ fn plan(
             }
         }
         let secrets_out = s.secrets_out.as_ref().map(|m| {
-            if bulk {
-                let mut rel = f.relative.clone();
-                rel.set_extension("secrets.json");
-                m.join(rel)
+            if manifest_dir {
+                m.join(relative(&f)).with_extension("secrets.json")
             } else {
                 m.clone()
             }

@@ -141,7 +141,7 @@ pub fn may_write_manifest(path: &Path) -> Result<(), String> {
     let refuse = |why: &str| Err(format!("--secrets-out {}: {why}", path.display()));
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Ok(m) if m.is_dir() => refuse("is a directory; with one input --secrets-out names a file"),
+        Ok(m) if m.is_dir() => refuse("is a directory, not a manifest"),
         Ok(m) if !m.is_file() => Ok(()),
         _ => match existing_file(path).map(std::io::read_to_string) {
             Some(Ok(text)) if Manifest::is_manifest(&text) => Ok(()),
