@@ -764,6 +764,10 @@ fn settings_file_is_read_and_flags_override_it() {
         err.contains("am2amp.toml") && err.contains("line 2, column 1") && err.contains("topc-arn"),
         "{err}"
     );
+    assert!(err.contains("help: did you mean `topic-arn`?"), "{err}");
+    std::fs::write(t.path().join("am2amp.toml"), "external_url = \"x\"\n").unwrap();
+    let err = text(&am2amp(t.path(), &["convert", "configs/team-a/slack.yml"]).stderr);
+    assert!(err.contains("help: did you mean `external-url`?"), "{err}");
 
     // A mapping entry that is not an ARN is named at its line, and a pattern gets a hint.
     for (arn, hint) in [

@@ -77,7 +77,14 @@ pub fn load(explicit: Option<&Path>) -> Result<(File, PathBuf), String> {
         None => return Ok((File::default(), PathBuf::from("."))),
     };
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut file: File = toml::from_str(&text).map_err(|e| {
+        let hint = e
+            .span()
+            .and_then(|at| text.get(at))
+            .and_then(|key| key_hint(e.message(), key))
+            .map_or_else(String::new, |h| format!("help: {h}"));
+        format!("{}: {e}{hint}", path.display())
+    })?;
     file.source = Some((path.display().to_string(), text));
     let dir = path
         .parent()
@@ -85,6 +92,13 @@ pub fn load(explicit: Option<&Path>) -> Result<(File, PathBuf), String> {
         .unwrap_or(Path::new("."))
         .to_path_buf();
     Ok((file, dir))
+}
+
+/// A suggestion for an unknown key, from the keys serde's message lists (`topic_arn` →
+/// `topic-arn`).
+fn key_hint(message: &str, key: &str) -> Option<String> {
+    let (_, expected) = message.split_once("expected one of ")?;
+    crate::diag::suggest::did_you_mean(key, expected.split('`').skip(1).step_by(2))
 }
 
 fn version(v: &str, what: &str) -> Result<Version, String> {
