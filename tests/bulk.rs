@@ -527,6 +527,15 @@ fn check_mode_names_stale_and_missing_outputs() {
     );
     assert!(err.contains("missing amp/team-b/nested/slack.yml"), "{err}");
     assert!(err.lines().last().unwrap().ends_with("stale 2"), "{err}");
+    // The two are listed again together at the end, in input order, after every finding.
+    let tail = err.rsplit_once("\nout of date (2):\n").map(|(_, t)| t);
+    assert!(
+        tail.is_some_and(|t| t.starts_with(
+            "  stale amp/team-a/webhook.yml (from configs/team-a/webhook.yml)\n  missing amp/team-b/nested/slack.yml (from configs/team-b/nested/slack.yml)\nhint:"
+        )),
+        "{err}"
+    );
+    assert!(!tail.unwrap().contains("am2amp::"), "{err}");
     assert!(
         err.contains("\nhint: run the same command without `--check`"),
         "{err}"

@@ -121,6 +121,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let mut sarif = String::new();
     let mut stdout = Stdout::default();
     let mut skipped = 0;
+    let mut out_of_date = Vec::new();
     for chunk in jobs.chunks(CHUNK) {
         if interrupt::interrupted() {
             skipped += chunk.len();
@@ -156,6 +157,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
                 stdout.write(d.log.stdout.as_bytes());
             });
             io_failed |= d.io_failed;
+            out_of_date.extend(d.log.out_of_date);
             topic_use.merge(d.topic_use);
             let Some(outcome) = d.outcome else {
                 // It could not be read or written.
@@ -184,6 +186,14 @@ pub fn run(a: &ConvertArgs) -> u8 {
     } else {
         orphaned(a, &s, &jobs, sink)
     };
+    // Among thousands of inputs' findings, the outputs to regenerate are listed again at the
+    // end, where a CI log is read from.
+    if jobs.len() > 1 && !out_of_date.is_empty() {
+        stderrln!("out of date ({}):", out_of_date.len());
+        for line in &out_of_date {
+            stderrln!("  {line}");
+        }
+    }
     for o in &orphaned {
         stderrln!("orphaned {} (no input converts to it)", o.display());
     }

@@ -34,6 +34,8 @@ pub struct Log {
     pub stderr: String,
     /// Definitions or diffs for standard output.
     pub stdout: String,
+    /// Under `--check`, the line naming an output that is stale or missing.
+    pub out_of_date: Option<String>,
 }
 
 impl Sink {
@@ -82,7 +84,9 @@ impl Sink {
                     Some(Ok(false)) => "stale",
                     None | Some(Err(_)) => "missing",
                 };
-                let _ = writeln!(err, "{state} {} (from {input})", p.display());
+                let line = format!("{state} {} (from {input})", p.display());
+                let _ = writeln!(err, "{line}");
+                log.out_of_date = Some(line);
                 return Ok(false);
             }
             (Sink::Check, None) => {}
