@@ -74,6 +74,50 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+#[test]
+fn an_input_named_twice_is_converted_once_and_stdin_is_read_once() {
+    let t = tree();
+    let o = am2amp(
+        t.path(),
+        &[
+            "convert",
+            "configs",
+            "configs/team-a/slack.yml",
+            "./configs/team-b",
+            "-o",
+            "amp",
+            "--topic-arn",
+            TOPIC,
+            "--drop-unsupported",
+        ],
+    );
+    // Where it was first found decides its output.
+    let n = samples_count();
+    assert_eq!(files(&t.path().join("amp")).len(), 2 * (n - 1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(&format!("converted {}, ", 2 * (n - 1))),
+        "{err}"
+    );
+    assert_eq!(err.matches("-> amp/team-a/slack.yml\n").count(), 1, "{err}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+        .current_dir(t.path())
+        .args(["check", "-", "-", "--message-format", "concise"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let config = std::fs::read(t.path().join("configs/team-a/slack.yml")).unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &config).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("standard input can be read once"));
+    // The one reading is checked, not a second, empty one.
+    assert!(!text(&o.stdout).contains("no-route"), "{}", text(&o.stdout));
+}
+
 fn samples_count() -> usize {
     std::fs::read_dir(common::root().join("samples/convert"))
         .unwrap()

@@ -37,6 +37,9 @@ pub enum InputError {
     /// A directory contained no YAML files.
     #[error("{0}: no *.yml or *.yaml files found")]
     Empty(String),
+    /// `-` was given more than once.
+    #[error("-: standard input can be read once; it is named more than once")]
+    StdinAgain,
 }
 
 fn is_yaml(p: &Path) -> bool {
@@ -103,6 +106,21 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
                 canonical: path.canonicalize().ok(),
             }),
         }
+    }
+    // A file named twice, or found again below another argument, is converted once, where
+    // it was first found.
+    let mut seen = std::collections::HashSet::new();
+    let mut stdin = 0;
+    inputs.retain(|f| match (&f.input, &f.canonical) {
+        (Input::Stdin, _) => {
+            stdin += 1;
+            stdin == 1
+        }
+        (_, Some(c)) => seen.insert(c.clone()),
+        _ => true,
+    });
+    if stdin > 1 {
+        errors.push(InputError::StdinAgain);
     }
     (inputs, errors)
 }
