@@ -545,6 +545,30 @@ fn dry_run_shows_diffs_and_writes_nothing() {
         "{diff}"
     );
     assert!(text(&changed.stderr).contains("would change out/slack.yml"));
+
+    // An aws-cli file's definition is base64 on one line: the diff is of it decoded.
+    let aws = ["-o", "out/slack.json", "--emit", "aws-cli"];
+    let aws = [&base[..2], &aws[..], &base[4..]].concat();
+    assert!(am2amp(t.path(), &aws).status.success());
+    let written = std::fs::read(t.path().join("out/slack.json")).unwrap();
+    let changed = am2amp(
+        t.path(),
+        &[&aws[..], &["--dry-run", "--region", "eu-central-1"]].concat(),
+    );
+    let diff = text(&changed.stdout);
+    assert!(
+        diff.starts_with("--- a/out/slack.json (data decoded)\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-            region: eu-west-1\n+            region: eu-central-1\n"),
+        "{diff}"
+    );
+    assert!(!diff.contains("\"data\""), "{diff}");
+    assert_eq!(
+        std::fs::read(t.path().join("out/slack.json")).unwrap(),
+        written
+    );
 }
 
 #[test]

@@ -57,6 +57,29 @@ impl Form {
         }
     }
 
+    /// `text` of this form as a reviewer reads it: an `aws-cli` file with its `data` decoded
+    /// from base64 (the definition, one line per line, under the workspace id); other forms,
+    /// and a file that is not valid `aws-cli` JSON, as they are.
+    pub fn reviewable(self, text: &str) -> Cow<'_, str> {
+        if self != Form::AwsCli {
+            return Cow::Borrowed(text);
+        }
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+            return Cow::Borrowed(text);
+        };
+        let decoded = v
+            .get("data")
+            .and_then(|d| d.as_str())
+            .and_then(|d| base64::engine::general_purpose::STANDARD.decode(d).ok())
+            .and_then(|d| String::from_utf8(d).ok());
+        match (v.get("workspaceId").and_then(|w| w.as_str()), decoded) {
+            (Some(ws), Some(definition)) => {
+                Cow::Owned(format!("workspaceId: {ws}\ndata, decoded:\n{definition}"))
+            }
+            _ => Cow::Borrowed(text),
+        }
+    }
+
     /// [`Form::render`] for a definition as [`convert_input`](crate::convert::convert_input)
     /// returns it (a large one is read back from its temporary file).
     pub fn render_text(
@@ -152,6 +175,26 @@ pub fn resource_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aws_cli_file_is_reviewed_with_its_data_decoded() {
+        let def = "alertmanager_config: |\n  route: {}\n";
+        let file = Form::AwsCli.render(def, "x", Some("ws-1"));
+        assert_eq!(
+            Form::AwsCli.reviewable(&file),
+            "workspaceId: ws-1\ndata, decoded:\nalertmanager_config: |\n  route: {}\n"
+        );
+        for (form, text) in [
+            (
+                Form::AwsCli,
+                "{\"data\": \"not base64!\", \"workspaceId\": \"w\"}",
+            ),
+            (Form::AwsCli, "not json"),
+            (Form::Terraform, file.as_ref()),
+        ] {
+            assert!(matches!(form.reviewable(text), Cow::Borrowed(t) if t == text));
+        }
+    }
 
     #[test]
     fn each_form_knows_its_own_files_only() {

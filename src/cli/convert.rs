@@ -94,6 +94,7 @@ pub fn run(a: &ConvertArgs) -> u8 {
     } else if a.dry_run {
         Sink::DryRun {
             color: use_color(a.report.color, std::io::stdout().is_terminal()),
+            form: s.form,
         }
     } else {
         Sink::Write

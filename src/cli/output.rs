@@ -1,6 +1,7 @@
 //! Where `convert` puts its results: files written atomically, diffs for `--dry-run`,
 //! comparisons for `--check`, secrets manifests, and the progress bar.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -10,6 +11,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::interrupt;
 use super::stdio::stderrln;
+use crate::amp::forms::Form;
 use crate::spill::Text;
 use crate::translate::secrets::Manifest;
 
@@ -22,6 +24,8 @@ pub enum Sink {
     DryRun {
         /// Colour the diff.
         color: bool,
+        /// The outputs' form: the diff is of what [`Form::reviewable`] shows.
+        form: Form,
     },
     /// Compare it with the existing file.
     Check,
@@ -60,23 +64,28 @@ impl Sink {
                 write_atomic(p, text, false).map_err(|e| format!("{}: {e}", p.display()))?;
                 let _ = writeln!(err, "converted {input} -> {}", p.display());
             }
-            (Sink::DryRun { color }, Some(p)) => {
+            (Sink::DryRun { color, form }, Some(p)) => {
                 let text = &read()?;
-                let shown = p.display().to_string();
+                let mut shown = p.display().to_string();
                 let existing = existing_file(p).and_then(|f| std::io::read_to_string(f).ok());
-                match existing {
-                    Some(o) if o == *text => {
-                        let _ = writeln!(err, "unchanged {shown}");
-                    }
-                    Some(o) => {
-                        let _ = writeln!(err, "would change {shown}");
-                        log.stdout.push_str(&diff(&o, text, &shown, color));
-                    }
-                    None => {
-                        let _ = writeln!(err, "would create {shown}");
-                        log.stdout.push_str(&diff("", text, &shown, color));
-                    }
+                if existing.as_ref().is_some_and(|o| o == text) {
+                    let _ = writeln!(err, "unchanged {shown}");
+                    return Ok(true);
                 }
+                let verb = if existing.is_some() {
+                    "would change"
+                } else {
+                    "would create"
+                };
+                let _ = writeln!(err, "{verb} {shown}");
+                let old = existing
+                    .as_deref()
+                    .map_or(Cow::Borrowed(""), |o| form.reviewable(o));
+                let new = form.reviewable(text);
+                if matches!(new, Cow::Owned(_)) {
+                    shown.push_str(" (data decoded)");
+                }
+                log.stdout.push_str(&diff(&old, &new, &shown, color));
             }
             (Sink::Check, Some(p)) => {
                 let state = match existing_file(p).map(|mut f| text.same_as(&mut f)) {
