@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{am2amp, text};
+use common::{am2amp, text, with_stdin};
 
 use base64::Engine;
 
@@ -101,17 +101,12 @@ fn an_input_named_twice_is_converted_once_and_stdin_is_read_once() {
     );
     assert_eq!(err.matches("-> amp/team-a/slack.yml\n").count(), 1, "{err}");
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+    let mut check = Command::new(env!("CARGO_BIN_EXE_am2amp"));
+    check
         .current_dir(t.path())
-        .args(["check", "-", "-", "--message-format", "concise"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        .args(["check", "-", "-", "--message-format", "concise"]);
     let config = std::fs::read(t.path().join("configs/team-a/slack.yml")).unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &config).unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = with_stdin(check, &config);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("standard input can be read once"));
     // The one reading is checked, not a second, empty one.
@@ -259,6 +254,15 @@ fn am2amp_within(dir: &Path, args: &[&str], secs: u64) -> std::process::Output {
     child.wait_with_output().unwrap()
 }
 
+/// Makes a FIFO at `path` and reads it whole on another thread.
+#[cfg(unix)]
+fn read_fifo(path: &Path) -> std::thread::JoinHandle<Vec<u8>> {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+    let path = path.to_path_buf();
+    std::thread::spawn(move || std::fs::read(path).unwrap())
+}
+
 #[cfg(unix)]
 #[test]
 fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
@@ -293,17 +297,7 @@ fn links_and_special_files_as_outputs_are_written_through_not_replaced() {
     // A FIFO (like `-o /dev/null` or `-o >(cmd)`) is written into and stays a FIFO; `--check`
     // and `--dry-run` do not wait for a writer, and find no earlier output in it.
     let fifo = t.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read(fifo).unwrap())
-    };
+    let reader = read_fifo(&fifo);
     let o = convert("pipe", None);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(reader.join().unwrap(), expected);
@@ -352,21 +346,10 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
 
     // A FIFO (as with `--secrets-out >(vault-import)`) gets the manifest and is not waited on
     // for an earlier one.
-    let fifo = t.path().join("secrets.pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
-    };
+    let reader = read_fifo(&t.path().join("secrets.pipe"));
     let o = convert("secrets.pipe");
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let manifest = reader.join().unwrap();
+    let manifest = text(&reader.join().unwrap());
     assert!(
         manifest.contains("\"pd-v2/pagerduty/0/routing_key\": \"R0UT1NGKEY"),
         "{manifest}"
@@ -390,15 +373,11 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
         ("-", "amp/stdin.yml"),
         ("configs/team-a/slack.yml", "amp/slack.yml"),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_am2amp"))
+        let mut convert = Command::new(env!("CARGO_BIN_EXE_am2amp"));
+        convert
             .current_dir(t.path())
-            .args(["convert", input, "-o", "amp/", "--topic-arn", TOPIC])
-            .stdin(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &slack).unwrap();
-        let o = child.wait_with_output().unwrap();
+            .args(["convert", input, "-o", "amp/", "--topic-arn", TOPIC]);
+        let o = with_stdin(convert, &slack);
         assert!(o.status.success(), "{input}: {}", text(&o.stderr));
         let def = std::fs::read_to_string(t.path().join(written)).unwrap();
         assert!(def.contains("alertmanager_config: |"), "{def}");
@@ -535,33 +514,30 @@ fn dry_run_shows_diffs_and_writes_nothing() {
     let same = am2amp(t.path(), &[&base[..], &["--dry-run"]].concat());
     assert!(text(&same.stderr).contains("unchanged out/slack.yml"));
     assert!(same.stdout.is_empty());
-    let changed = am2amp(
-        t.path(),
-        &[&base[..], &["--dry-run", "--region", "eu-central-1"]].concat(),
-    );
-    let diff = text(&changed.stdout);
-    assert!(
-        diff.contains("-            region: eu-west-1\n+            region: eu-central-1\n"),
-        "{diff}"
-    );
-    assert!(text(&changed.stderr).contains("would change out/slack.yml"));
+    // A changed setting shows as the lines it changes.
+    let region_diff = |args: &[&str]| {
+        let o = am2amp(
+            t.path(),
+            &[args, &["--dry-run", "--region", "eu-central-1"]].concat(),
+        );
+        let diff = text(&o.stdout);
+        assert!(
+            diff.contains("-            region: eu-west-1\n+            region: eu-central-1\n"),
+            "{diff}"
+        );
+        (diff, text(&o.stderr))
+    };
+    let (_, err) = region_diff(&base);
+    assert!(err.contains("would change out/slack.yml"), "{err}");
 
     // An aws-cli file's definition is base64 on one line: the diff is of it decoded.
     let aws = ["-o", "out/slack.json", "--emit", "aws-cli"];
     let aws = [&base[..2], &aws[..], &base[4..]].concat();
     assert!(am2amp(t.path(), &aws).status.success());
     let written = std::fs::read(t.path().join("out/slack.json")).unwrap();
-    let changed = am2amp(
-        t.path(),
-        &[&aws[..], &["--dry-run", "--region", "eu-central-1"]].concat(),
-    );
-    let diff = text(&changed.stdout);
+    let (diff, _) = region_diff(&aws);
     assert!(
         diff.starts_with("--- a/out/slack.json (data decoded)\n"),
-        "{diff}"
-    );
-    assert!(
-        diff.contains("-            region: eu-west-1\n+            region: eu-central-1\n"),
         "{diff}"
     );
     assert!(!diff.contains("\"data\""), "{diff}");

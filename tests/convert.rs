@@ -7,8 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use insta_cmd::{Command, assert_cmd_snapshot, get_cargo_bin};
 
@@ -43,18 +42,6 @@ fn convert(path: &str, extra: &[String]) -> Command {
     c
 }
 
-/// Runs a command with `input` on its standard input.
-pub fn with_stdin(mut cmd: Command, input: &[u8]) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
 fn rel(p: &Path) -> String {
     p.strip_prefix(common::root())
         .unwrap()
@@ -79,7 +66,7 @@ fn converting_the_output_again_gives_the_same_bytes() {
         if !first.status.success() {
             continue;
         }
-        let again = with_stdin(convert("-", &args), &first.stdout);
+        let again = common::with_stdin(convert("-", &args), &first.stdout);
         assert!(
             again.status.success(),
             "{}: {}",
