@@ -65,7 +65,9 @@ pub struct Found {
 
 /// Expands paths: files as given, directories searched recursively for `*.yml`/`*.yaml`
 /// (skipping hidden and git-ignored paths, and everything under `exclude`), `-` as stdin.
-/// The result is sorted and free of duplicates within each argument.
+/// The result is sorted within each argument and holds each file once, where it was first
+/// found (a file named twice, or again below another argument, is dropped); `-` given twice
+/// is an error, since standard input can be read once.
 pub fn discover(args: &[String], exclude: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
     let (found, errors) = discover_rooted(args, exclude);
     (found.into_iter().map(|f| f.input).collect(), errors)
@@ -107,8 +109,6 @@ pub fn discover_rooted(args: &[String], exclude: &[PathBuf]) -> (Vec<Found>, Vec
             }),
         }
     }
-    // A file named twice, or found again below another argument, is converted once, where
-    // it was first found.
     let mut seen = std::collections::HashSet::new();
     let mut stdin = 0;
     inputs.retain(|f| match (&f.input, &f.canonical) {
