@@ -408,6 +408,27 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
     let err = text(&o.stderr);
     assert_eq!(err.matches("error:").count(), 1, "{err}");
     assert!(err.contains("-o amp.yml: is not a directory"), "{err}");
+    let o = am2amp_within(
+        t.path(),
+        &[
+            "convert",
+            "configs",
+            "-o",
+            "amp2",
+            "--topic-arn",
+            TOPIC,
+            "--secrets-out",
+            "amp.yml",
+        ],
+        20,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("--secrets-out amp.yml: is not a directory"),
+        "{err}"
+    );
+    assert!(!t.path().join("amp2").exists());
     assert_eq!(std::fs::read(t.path().join("amp.yml")).unwrap(), b"keep\n");
 }
 

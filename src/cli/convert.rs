@@ -430,24 +430,23 @@ fn plan(
             "several inputs need `-o DIR` (the output directory mirrors the inputs)".into(),
         );
     }
-    if let Some(o) = a
-        .output
-        .as_ref()
-        .filter(|o| bulk && o.exists() && !o.is_dir())
-    {
-        return Err(format!(
-            "-o {}: is not a directory; with several inputs `-o` names the output directory",
-            o.display()
-        ));
+    for (flag, path, what) in [
+        ("-o", &a.output, "the output directory"),
+        (
+            "--secrets-out",
+            &s.secrets_out,
+            "a directory of one manifest per input",
+        ),
+    ] {
+        if let Some(p) = path.as_ref().filter(|p| bulk && p.exists() && !p.is_dir()) {
+            return Err(format!(
+                "{flag} {}: is not a directory; with several inputs `{flag}` names {what}",
+                p.display()
+            ));
+        }
     }
     if a.check && a.output.is_none() {
         return Err("--check compares with existing outputs: give them with `-o`".into());
-    }
-    if let Some(m) = s.secrets_out.as_ref().filter(|m| bulk && m.is_file()) {
-        return Err(format!(
-            "--secrets-out {}: with several inputs this is a directory (one manifest per input)",
-            m.display()
-        ));
     }
     let inputs: BTreeSet<PathBuf> = found.iter().filter_map(|f| f.canonical.clone()).collect();
     let mut seen = BTreeSet::new();
