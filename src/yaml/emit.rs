@@ -206,15 +206,54 @@ pub fn string(v: &str, level: usize) -> String {
 }
 
 fn string_into(out: &mut String, v: &str, level: usize) {
-    let multiline = has_line_break(v);
-    if !multiline && plain_is_safe(v) {
+    let seen = Seen::of(v);
+    if seen.line_break {
+        if !(level >= 2 && literal_block(out, v, level, seen)) {
+            double_quoted(out, v);
+        }
+    } else if seen.ascii_printable() {
+        if ascii_plain_is_safe(v.as_bytes()) && !resolves_to_non_string(v) {
+            out.push_str(v);
+        } else {
+            single_quoted(out, v);
+        }
+    } else if plain_is_safe(v) {
         out.push_str(v);
-    } else if !multiline && all_printable(v) {
-        out.push('\'');
-        push_doubling_quotes(out, v);
-        out.push('\'');
-    } else if !(level >= 2 && literal_block(out, v, level)) {
+    } else if all_printable(v) {
+        single_quoted(out, v);
+    } else {
         double_quoted(out, v);
+    }
+}
+
+/// What one pass over a string's bytes finds.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    line_break: bool,
+    /// A control character other than tab and line feed, or DEL.
+    control: bool,
+    non_ascii: bool,
+}
+
+impl Seen {
+    fn of(v: &str) -> Seen {
+        // Written without early exits so that the compiler can check many bytes at a time.
+        let (mut line_break, mut control, mut non_ascii) = (false, false, false);
+        for &b in v.as_bytes() {
+            line_break |= b == b'\n';
+            control |= (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
+            non_ascii |= b >= 0x80;
+        }
+        Seen {
+            line_break,
+            control,
+            non_ascii,
+        }
+    }
+
+    /// ASCII without controls other than tab and line feed.
+    fn ascii_printable(self) -> bool {
+        !self.control && !self.non_ascii
     }
 }
 
@@ -226,6 +265,12 @@ fn has_line_break(v: &str) -> bool {
     } else {
         memchr::memchr(b'\n', v.as_bytes()).is_some()
     }
+}
+
+fn single_quoted(out: &mut String, v: &str) {
+    out.push('\'');
+    push_doubling_quotes(out, v);
+    out.push('\'');
 }
 
 fn double_quoted(out: &mut String, v: &str) {
@@ -266,12 +311,15 @@ fn printable(c: char) -> bool {
             ))
 }
 
-/// Writes `v` as a `|` block when it can be written as one (checking each line as it is
-/// copied, and taking everything back when one cannot be a block line).
-fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
+/// Writes `v` (whose bytes are `seen`) as a `|` block when it can be written as one: its
+/// characters were checked in one pass, each line's start is checked as it is copied, and
+/// everything is taken back when one cannot start a block line.
+fn literal_block(out: &mut String, v: &str, level: usize, seen: Seen) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
-    if body.is_empty() || (trailing == 0 && !has_line_break(body)) {
+    let printable =
+        !seen.control && (!seen.non_ascii || body.chars().all(|c| c == '\n' || printable(c)));
+    if !printable || body.is_empty() || (trailing == 0 && !has_line_break(body)) {
         return false;
     }
     let mark = out.len();
@@ -280,45 +328,35 @@ fn literal_block(out: &mut String, v: &str, level: usize) -> bool {
         out.push('2');
     }
     out.push_str(match trailing {
-        0 => "-",
-        1 => "",
-        _ => "+",
+        0 => "-\n",
+        1 => "\n",
+        _ => "+\n",
     });
     out.reserve(body.len() + (level + 1) * body.len() / 32);
+    // Each line is copied with the line break after it.
     let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len() - 1));
     for end in ends {
-        let line = &body[start..end];
+        let line = &body[start..=end];
         start = end + 1;
-        if !block_line(line) {
-            out.truncate(mark);
-            return false;
+        match line.as_bytes()[0] {
+            b'\n' => {}
+            b'\t' => {
+                out.truncate(mark);
+                return false;
+            }
+            b' ' if line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n')) => {
+                out.truncate(mark);
+                return false;
+            }
+            _ => indent(out, level),
         }
-        out.push('\n');
-        if !line.is_empty() {
-            indent(out, level);
-            out.push_str(line);
-        }
+        out.push_str(line);
     }
     for _ in 1..trailing {
         out.push('\n');
     }
     true
-}
-
-/// True when `l` can be a line of a `|` block: printable, not starting with a tab (bad
-/// indentation) and not whitespace only (taken for indentation).
-fn block_line(l: &str) -> bool {
-    let bytes = l.as_bytes();
-    if bytes.first() == Some(&b'\t') {
-        return false;
-    }
-    // Written without early exits so that the compiler can check many bytes at a time.
-    let no_controls = bytes
-        .iter()
-        .fold(true, |ok, &b| ok & ((b >= 0x20 && b != 0x7f) || b == b'\t'));
-    let blank = bytes.iter().all(|&b| b == b' ' || b == b'\t');
-    no_controls && (bytes.is_empty() || !blank) && (l.is_ascii() || l.chars().all(printable))
 }
 
 /// True when the string can be written without quotes and reads back as itself in both
@@ -504,6 +542,11 @@ mod tests {
         assert_eq!(string(" a\nb\n\n", 2), "|2+\n   a\n  b\n");
         assert_eq!(string("a\n  \nb", 2), "\"a\\n  \\nb\"");
         assert_eq!(string("a\nb", 0), "\"a\\nb\"");
+        // Checked in one pass over the text, then at the start of each line.
+        assert_eq!(string("é\n\nb\n", 2), "|\n  é\n\n  b");
+        assert_eq!(string("a\n\tb", 2), "\"a\\n\\tb\"");
+        assert_eq!(string("a\nb\u{85}", 2), "\"a\\nb\\u0085\"");
+        assert_eq!(string("a\nb\r", 2), "\"a\\nb\\r\"");
     }
 
     proptest::proptest! {
