@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 bin="${1:-target/release/am2amp}"
 [ -x "$bin" ] || cargo build --release --quiet
 command -v amtool >/dev/null || { echo "amtool is needed (apt-get install prometheus-alertmanager)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
 # BENCH_DIR=DIR keeps the generated inputs and outputs there (for profiling).
 if [ -n "${BENCH_DIR:-}" ]; then dir="$BENCH_DIR"; rm -rf "$dir"; mkdir -p "$dir"; else
   dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT; fi
@@ -63,30 +64,34 @@ for n in range(2000):
     open(f"{sub}/templates/bench.tmpl", "w").write(tmpl)
     open(f"{sub}/alertmanager.yml", "w").write(config(29, 3, n))
 PY
+# The inputs just written are still being flushed to disk: wait for that, so that it does not
+# slow down whichever runs come first.
+sync
 size_a=$(stat -c %s "$dir/a/alertmanager.yml")
 size_b=$(find "$dir/b" -name '*.yml' -printf '%s\n' | awk '{s+=$1} END {print s}')
-# Each command runs BENCH_RUNS times (default 5; the first run of a command finds colder
-# caches than the rest), and on (a), whose runs take ~0.1 s, BENCH_RUNS_A times (default 21). Prints the median wall seconds, the largest peak KB and the median
-# CPU seconds (user + system); `clean`, when set, is removed before each run. Wall time is
-# read from the clock in nanoseconds around `time` (whose own `%e` has 10 ms steps, a fifth of
-# (a)'s run); the ~1 ms `time` adds is the same for both tools.
+# Each command runs BENCH_RUNS times (default 5), and on (a), whose runs take ~0.05 s,
+# BENCH_RUNS_A times (default 31), after two warm-up runs (the first run of a command finds
+# colder caches than the rest). hyperfine times them: with `-N` it starts the command itself,
+# so no shell or `time` process is counted (around (a)'s 30-60 ms, those ~4 ms moved both
+# tools' times alike and the ratio towards 1). Peak memory comes from `time` over three more
+# runs. Prints the median wall seconds, the largest peak KB and the mean CPU seconds
+# (user + system); `clean`, when set, is removed before each run (by hyperfine's `--prepare`).
 runs="${BENCH_RUNS:-5}"
-runs_a="${BENCH_RUNS_A:-21}"
+runs_a="${BENCH_RUNS_A:-31}"
+quote() { local a out=(); for a in "$@"; do out+=("'${a//\'/\'\\\'\'}'"); done; echo "${out[*]}"; }
 run() {
-  local w=() c=() kb=0 line
-  for _ in $(seq "$runs"); do
+  local json="$dir/run.json" prep=() kb=0 k
+  [ -z "${clean:-}" ] || prep=(--prepare "$(quote rm -rf "$clean")")
+  hyperfine -N -i --style none --warmup 2 --runs "$runs" "${prep[@]}" --export-json "$json" \
+    "$(quote "$@")" >/dev/null
+  for _ in 1 2 3; do
     [ -z "${clean:-}" ] || rm -rf "$clean"
-    local t0 t1
-    t0=$(date +%s%N)
-    line=$(/usr/bin/time -f '%M %U %S' "$@" 2>&1 >/dev/null | tail -1 || true)
-    t1=$(date +%s%N)
-    read -r k u y <<<"$line"
-    w+=("$(awk -v n=$((t1 - t0)) 'BEGIN {print n / 1e9}')")
-    c+=("$(awk -v u="$u" -v y="$y" 'BEGIN {print u + y}')")
+    k=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 || true)
     [ "$k" -gt "$kb" ] && kb=$k
   done
-  median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
-  echo "$(median "${w[@]}") $kb $(median "${c[@]}")"
+  python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print(r["median"], sys.argv[2], r["user"] + r["system"])' "$json" "$kb"
 }
 topic='arn:aws:sns:eu-west-1:123456789012:{receiver}'
 read -r am_a_s am_a_kb am_a_cpu < <(runs=$runs_a run amtool check-config "$dir/a/alertmanager.yml" || true)
