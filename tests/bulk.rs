@@ -622,6 +622,29 @@ fn check_mode_names_stale_and_missing_outputs() {
 }
 
 #[test]
+fn check_mode_before_the_first_conversion_says_so_once_at_the_end() {
+    let t = clean_tree();
+    let check = [&CONVERT_TREE[..], &["--check"]].concat();
+    let out = am2amp(t.path(), &check);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    // Each input still has its status line; the closing list does not repeat them all.
+    let missing = err
+        .lines()
+        .filter(|l| l.starts_with("missing amp/"))
+        .count();
+    assert!(missing > 1, "{err}");
+    assert_eq!(err.matches("missing amp/").count(), missing, "{err}");
+    assert!(
+        err.contains(&format!(
+            "\nout of date ({missing}): amp does not exist, so no output has been written yet\nhint:"
+        )),
+        "{err}"
+    );
+    assert!(!t.path().join("amp").exists());
+}
+
+#[test]
 fn check_mode_names_outputs_whose_config_is_gone() {
     let t = clean_tree();
     let args = CONVERT_TREE;
