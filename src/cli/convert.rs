@@ -189,22 +189,23 @@ pub fn run(a: &ConvertArgs) -> u8 {
     };
     // Among thousands of inputs' findings, the outputs to regenerate are listed again at the
     // end, where a CI log is read from.
-    // Before the first conversion into `-o DIR` that list would be every output again.
-    let no_dir = a
-        .output
-        .as_deref()
-        .filter(|o| std::fs::symlink_metadata(o).is_err());
-    match no_dir {
-        _ if jobs.len() < 2 || out_of_date.is_empty() => {}
-        Some(dir) => stderrln!(
-            "out of date ({}): {} does not exist, so no output has been written yet",
-            out_of_date.len(),
-            dir.display()
-        ),
-        None => {
-            stderrln!("out of date ({}):", out_of_date.len());
-            for line in &out_of_date {
-                stderrln!("  {line}");
+    if jobs.len() > 1 && !out_of_date.is_empty() {
+        // Before the first conversion into `-o DIR` the list would be every output again.
+        let no_dir = a
+            .output
+            .as_deref()
+            .filter(|o| std::fs::symlink_metadata(o).is_err());
+        match no_dir {
+            Some(dir) => stderrln!(
+                "out of date ({}): {} does not exist, so no output has been written yet",
+                out_of_date.len(),
+                dir.display()
+            ),
+            None => {
+                stderrln!("out of date ({}):", out_of_date.len());
+                for line in &out_of_date {
+                    stderrln!("  {line}");
+                }
             }
         }
     }
