@@ -368,6 +368,19 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
         let m = std::fs::read_to_string(t.path().join(dir).join("pagerduty.secrets.json"));
         assert!(m.unwrap().contains("R0UT1NGKEY"));
     }
+    // Unless that name is itself a directory: refused before anything is converted.
+    std::fs::remove_file(t.path().join("vault/pagerduty.secrets.json")).unwrap();
+    std::fs::create_dir(t.path().join("vault/pagerduty.secrets.json")).unwrap();
+    std::fs::remove_file(t.path().join("pd.yml")).unwrap();
+    let o = convert("vault");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr)
+            .contains("--secrets-out vault/pagerduty.secrets.json: is a directory, not a manifest"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!t.path().join("pd.yml").exists());
     let slack = std::fs::read(t.path().join("configs/team-a/slack.yml")).unwrap();
     for (input, written) in [
         ("-", "amp/stdin.yml"),
