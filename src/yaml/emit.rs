@@ -257,16 +257,6 @@ impl Seen {
     }
 }
 
-/// Whether `v` holds a `\n`: most strings are short, where a plain loop beats calling the
-/// vectorised search.
-fn has_line_break(v: &str) -> bool {
-    if v.len() < 64 {
-        v.bytes().any(|b| b == b'\n')
-    } else {
-        memchr::memchr(b'\n', v.as_bytes()).is_some()
-    }
-}
-
 fn single_quoted(out: &mut String, v: &str) {
     out.push('\'');
     push_doubling_quotes(out, v);
@@ -311,15 +301,16 @@ fn printable(c: char) -> bool {
             ))
 }
 
-/// Writes `v` (whose bytes are `seen`) as a `|` block when it can be written as one: its
-/// characters were checked in one pass, each line's start is checked as it is copied, and
-/// everything is taken back when one cannot start a block line.
+/// Writes `v` (which holds a line break; its bytes are `seen`) as a `|` block when it can be
+/// written as one: its characters were checked in one pass, each line's start is checked as it
+/// is copied, and everything is taken back when one cannot start a block line.
 fn literal_block(out: &mut String, v: &str, level: usize, seen: Seen) -> bool {
     let body = v.trim_end_matches('\n');
     let trailing = v.len() - body.len();
     let printable =
         !seen.control && (!seen.non_ascii || body.chars().all(|c| c == '\n' || printable(c)));
-    if !printable || body.is_empty() || (trailing == 0 && !has_line_break(body)) {
+    // A non-empty body is multi-line or followed by line breaks: either makes a block.
+    if !printable || body.is_empty() {
         return false;
     }
     let mark = out.len();
