@@ -396,15 +396,16 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
         assert!(def.contains("alertmanager_config: |"), "{def}");
     }
 
+    // The stderr of a run that must exit 2.
+    let exits_2 = |args: &[&str]| {
+        let o = am2amp_within(t.path(), args, 20);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        text(&o.stderr)
+    };
+
     // An input whose output cannot be written is one that failed, in the summary too.
     std::fs::write(t.path().join("plain"), "").unwrap();
-    let o = am2amp_within(
-        t.path(),
-        &["convert", input, "-o", "plain/pd.yml", "--topic-arn", TOPIC],
-        20,
-    );
-    assert_eq!(o.status.code(), Some(2));
-    let err = text(&o.stderr);
+    let err = exits_2(&["convert", input, "-o", "plain/pd.yml", "--topic-arn", TOPIC]);
     assert!(
         err.contains("converted 0, with warnings 0, failed 1"),
         "{err}"
@@ -412,31 +413,19 @@ fn outputs_and_manifests_go_to_files_pipes_devices_or_directories() {
 
     // With several inputs, `-o` naming a file is a usage error up front, not one per input.
     std::fs::write(t.path().join("amp.yml"), "keep\n").unwrap();
-    let o = am2amp_within(
-        t.path(),
-        &["convert", "configs", "-o", "amp.yml", "--topic-arn", TOPIC],
-        20,
-    );
-    assert_eq!(o.status.code(), Some(2));
-    let err = text(&o.stderr);
+    let err = exits_2(&["convert", "configs", "-o", "amp.yml", "--topic-arn", TOPIC]);
     assert_eq!(err.matches("error:").count(), 1, "{err}");
     assert!(err.contains("-o amp.yml: is not a directory"), "{err}");
-    let o = am2amp_within(
-        t.path(),
-        &[
-            "convert",
-            "configs",
-            "-o",
-            "amp2",
-            "--topic-arn",
-            TOPIC,
-            "--secrets-out",
-            "amp.yml",
-        ],
-        20,
-    );
-    assert_eq!(o.status.code(), Some(2));
-    let err = text(&o.stderr);
+    let err = exits_2(&[
+        "convert",
+        "configs",
+        "-o",
+        "amp2",
+        "--topic-arn",
+        TOPIC,
+        "--secrets-out",
+        "amp.yml",
+    ]);
     assert!(
         err.contains("--secrets-out amp.yml: is not a directory"),
         "{err}"
