@@ -114,6 +114,23 @@ fn broken_yaml_stops_with_its_position() {
     assert!(line >= 3, "{line}");
 }
 
+#[test]
+fn a_tagged_boolean_is_a_string_as_alertmanager_reads_it() {
+    let text = "route: {receiver: a}\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h\n    send_resolved: !!str true\n";
+    assert_eq!(one(text.as_bytes()), (Code::TypeMismatch, 6, 26));
+    let report = check_bytes("input.yml", text.as_bytes(), &CheckOptions::default());
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message
+            .ends_with("found `true`, which its tag makes a string"),
+        "{d:?}"
+    );
+    assert!(
+        d.help.as_deref().unwrap().starts_with("remove the tag"),
+        "{d:?}"
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 

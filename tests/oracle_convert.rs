@@ -297,3 +297,67 @@ fn messages_render_to_yaml_that_matches_the_schema() {
     eprintln!("{checked} rendered messages checked");
     assert!(checked >= 100, "only {checked} rendered messages checked");
 }
+
+/// Tagged values (`!!str null`, a mistyped `!='warning'`, `!foo true`) are read as Alertmanager
+/// reads them: a tag other than a core boolean, number or timestamp one makes a string. Each
+/// config gets amtool's verdict, and the inner config converted from an accepted one passes
+/// amtool too (it used to lose the tag and write `receiver: null`).
+#[test]
+fn tagged_values_keep_alertmanagers_reading() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let configs = [
+        "route: {receiver: !!str null}\nreceivers: [{name: 'null'}]\n",
+        "route: {receiver: a, group_by: [!!str true, ! yes]}\nreceivers: [{name: a}]\n",
+        "route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- source_match:\n    severity: !='warning'\n  target_match: {severity: info}\n",
+        "route: {receiver: a, repeat_interval: !!str 4h}\nreceivers: [{name: a, webhook_configs: [{url: !x 'http://h', send_resolved: !!bool yes, max_alerts: !!int 3}]}]\n",
+        "route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://h', send_resolved: !!str true}]}]\n",
+        "route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://h', send_resolved: !foo true}]}]\n",
+        "route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://h', max_alerts: !!str 3}]}]\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut accepted = 0;
+    for (i, text) in configs.iter().enumerate() {
+        let input = dir.path().join(format!("input{i}.yml"));
+        std::fs::write(&input, text).unwrap();
+        let check = |path: &Path| {
+            let out = Command::new(&amtool)
+                .arg("check-config")
+                .arg(path)
+                .output()
+                .unwrap();
+            (out.status.success(), common::text(&out.stdout))
+        };
+        let (ok, says) = check(&input);
+        let c = convert_input("input", Some(&input), text.as_bytes(), &options());
+        let errors: Vec<_> = c
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(
+            ok,
+            errors.is_empty(),
+            "{text}amtool: {says}am2amp: {errors:?}"
+        );
+        let Some(def) = c.output.filter(|_| ok) else {
+            continue;
+        };
+        let definition: Definition = serde_saphyr::from_str(&def.read().unwrap()).unwrap();
+        let case = Case {
+            original: input,
+            definition,
+        };
+        let (ok, says) = check(&write_case(dir.path(), i, &case));
+        assert!(
+            ok,
+            "{text}converted:\n{}\n{says}",
+            case.definition.alertmanager_config
+        );
+        accepted += 1;
+    }
+    assert_eq!(accepted, 4);
+}

@@ -45,6 +45,12 @@ impl Cx {
             Kind::Scalar(s) if s.is_plain() => {
                 format!("expected {expected}, found {found} `{}`", short(&s.value))
             }
+            Kind::Scalar(s) if s.tagged => {
+                format!(
+                    "expected {expected}, found `{}`, which its tag makes a string",
+                    short(&s.value)
+                )
+            }
             Kind::Scalar(s) if !s.is_plain() && expected.contains("boolean") => {
                 format!(
                     "expected {expected}, found the quoted string `{}`",
@@ -53,7 +59,9 @@ impl Cx {
             }
             _ => format!("expected {expected}, found {found}"),
         };
-        let help = if expected.contains("boolean")
+        let help = if matches!(&node.kind, Kind::Scalar(s) if s.tagged) {
+            "remove the tag (`!!str`, `!` or `!name`) before the value: Alertmanager reads a tagged value as a string".to_string()
+        } else if expected.contains("boolean")
             && matches!(&node.kind, Kind::Scalar(s) if is_yaml11_bool(&s.value).is_some())
         {
             "remove the quotes: a quoted `true` is a string, not a boolean".to_string()

@@ -102,6 +102,7 @@ impl Default for Tmpl {
             value: Box::default(),
             style: Style::Plain,
             origin: Span::default(),
+            tagged: false,
         })
     }
 }

@@ -252,12 +252,16 @@ fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> N
             span,
             kind: Kind::Null,
         },
-        Some(_) => Node {
+        Some(tag) => Node {
             span,
             kind: Kind::Scalar(Scalar {
                 value: value.into(),
                 style,
                 origin: span,
+                tagged: !matches!(
+                    tag.core_suffix(),
+                    Some("bool" | "int" | "float" | "timestamp")
+                ),
             }),
         },
     }
@@ -274,6 +278,7 @@ pub(super) fn plain_or_null(value: String, style: Style, span: Span) -> Node {
             value: value.into(),
             style,
             origin: span,
+            tagged: false,
         })
     };
     Node { span, kind }

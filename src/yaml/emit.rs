@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Entry, Kind, Node, Scalar, Style, is_yaml11_bool};
+use super::{Entry, Kind, Node, Scalar, is_yaml11_bool};
 
 /// Emits a whole document (no `---`), ending with a newline.
 pub fn emit_document(node: &Node) -> String {
@@ -194,7 +194,7 @@ fn key(out: &mut String, k: &Node) {
 
 /// True for a plain scalar that YAML reads as something other than a string.
 fn is_typed(s: &Scalar) -> bool {
-    s.style == Style::Plain && resolves_to_non_string(&s.value)
+    s.is_plain() && resolves_to_non_string(&s.value)
 }
 
 /// The text of a string scalar, as a value at block `level` (block scalars' content is

@@ -319,4 +319,16 @@ mod tests {
         assert!(root.get("b").unwrap().is_null());
         assert_eq!(root.get("c").unwrap().as_str(), Some("~"));
     }
+
+    #[test]
+    fn string_tags_survive_writing() {
+        let root = parse("a: !!str null\nb: !!str true\nc: !!int 12\nd: !='x'\ne: !foo 1.5\n");
+        let plain = |k: &str| root.get(k).unwrap().as_scalar().unwrap().is_plain();
+        assert!(!plain("a") && !plain("b") && plain("c") && !plain("e"));
+        assert_eq!(root.get("d").unwrap().as_str(), Some(""));
+        assert_eq!(
+            crate::yaml::emit_document(&root),
+            "a: 'null'\nb: 'true'\nc: 12\nd: ''\ne: '1.5'\n"
+        );
+    }
 }

@@ -43,12 +43,17 @@ pub struct Scalar {
     pub style: Style,
     /// Where the text is written (for aliases, the anchored definition).
     pub origin: Span,
+    /// Its tag makes it a string whatever its text: `!!str`, `!` and local tags such as
+    /// `!foo` (Go's yaml.v2 resolves only untagged text and the core boolean, number and
+    /// timestamp tags).
+    pub tagged: bool,
 }
 
 impl Scalar {
-    /// True for a plain scalar (whose text may be a boolean, number or null).
+    /// True when its text decides its type (a boolean, number or null when it reads as
+    /// one): a plain scalar without a string tag.
     pub fn is_plain(&self) -> bool {
-        self.style == Style::Plain
+        self.style == Style::Plain && !self.tagged
     }
 }
 
@@ -101,6 +106,7 @@ impl Node {
                 value: value.into(),
                 style,
                 origin: Span::default(),
+                tagged: false,
             }),
         }
     }

@@ -304,6 +304,7 @@ mod tests {
             value: value.into(),
             style,
             origin: Span::new(SourceId(0), range),
+            tagged: false,
         }
     }
 

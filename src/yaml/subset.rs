@@ -730,6 +730,7 @@ impl Parser<'_, '_> {
                     Style::Literal
                 },
                 origin: span,
+                tagged: false,
             }),
         })
     }
