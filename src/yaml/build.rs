@@ -6,6 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
+use super::reindent::Reindented;
 use super::{Entry, Kind, Limits, Node, Scalar, Style};
 use crate::source::{SourceId, Span};
 
@@ -27,8 +28,48 @@ pub(super) struct Failure {
     pub budget: bool,
 }
 
+/// How much text may be parsed again after re-indenting quoted scalars ([`Reindented`],
+/// one parse of the whole text each) before the parser's error stands: 64 MiB, ~0.3 s.
+const REPARSE_BUDGET: usize = 64 << 20;
+
+/// Why one parse stopped.
+enum Stop {
+    /// An error to report.
+    Failed(Failure),
+    /// A quoted scalar's continuation line is under-indented (or indented with a tab), which
+    /// libyaml reads: the scalar opened after `from` and the error is at `at` (both in the
+    /// parsed text).
+    Quoted {
+        from: usize,
+        at: usize,
+        failure: Failure,
+    },
+}
+
 /// Parses every document of `text` and builds the first.
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
+    let mut patch = Reindented::default();
+    loop {
+        match build_once(text, &patch, source, limits) {
+            Ok(built) => return Ok(built),
+            Err(Stop::Failed(f)) => return Err(f),
+            Err(Stop::Quoted { from, at, failure }) => {
+                let reparsed = (patch.rounds() + 1).saturating_mul(text.len());
+                if reparsed > REPARSE_BUDGET || !patch.indent_quoted(text, from, at) {
+                    return Err(failure);
+                }
+            }
+        }
+    }
+}
+
+fn build_once(
+    original: &str,
+    patch: &Reindented,
+    source: SourceId,
+    limits: &Limits,
+) -> Result<Built, Stop> {
+    let text = patch.text.as_deref().unwrap_or(original);
     let options = granit_parser::options! {
         // Comments are not carried; capturing them (on when serde-saphyr enables the feature)
         // costs a tenth of the parse.
@@ -40,6 +81,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
     };
     let mut b = Builder {
         text,
+        patch,
         source,
         limits,
         stack: Vec::new(),
@@ -49,10 +91,15 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
         docs: Vec::new(),
     };
     let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut last_end = 0;
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| b.scan_failure(&e))?;
+        let (event, span) = match next {
+            Ok(next) => next,
+            Err(e) => return Err(b.scan_stop(&e, last_end)),
+        };
+        last_end = span.end.byte_offset().unwrap_or(last_end);
         let span = b.span(&span);
-        b.event(event, span)?;
+        b.event(event, span).map_err(Stop::Failed)?;
     }
     let mut docs = b.docs.into_iter();
     let root = docs.next().unwrap_or_else(|| Node {
@@ -65,6 +112,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
 
 struct Builder<'t, 'l> {
     text: &'t str,
+    patch: &'t Reindented,
     source: SourceId,
     limits: &'l Limits,
     stack: Vec<Frame>,
@@ -97,7 +145,8 @@ impl Builder<'_, '_> {
             .byte_offset()
             .unwrap_or(start)
             .clamp(start, self.text.len());
-        Span::new(self.source, start..end)
+        let original = |at| self.patch.original(at);
+        Span::new(self.source, original(start)..original(end))
     }
 
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), Failure> {
@@ -214,18 +263,25 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    fn scan_failure(&self, e: &ScanError) -> Failure {
+    fn scan_stop(&self, e: &ScanError, last_end: usize) -> Stop {
+        use granit_parser::ErrorKind;
         let m = e.marker();
         let at = m
             .byte_offset()
             .unwrap_or_else(|| offset_of_line_col(self.text, m.line(), m.col()))
             .min(self.text.len());
-        let message = e.info();
-        let budget = matches!(e.kind(), granit_parser::ErrorKind::RecursionLimitExceeded);
-        Failure {
-            at,
-            message,
-            budget,
+        let failure = Failure {
+            at: self.patch.original(at),
+            message: e.info(),
+            budget: matches!(e.kind(), ErrorKind::RecursionLimitExceeded),
+        };
+        match e.kind() {
+            ErrorKind::InvalidQuotedScalarIndent | ErrorKind::TabInIndentation => Stop::Quoted {
+                from: last_end,
+                at,
+                failure,
+            },
+            _ => Stop::Failed(failure),
         }
     }
 }

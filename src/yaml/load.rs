@@ -321,6 +321,28 @@ mod tests {
     }
 
     #[test]
+    fn quoted_lines_left_of_their_block_read_as_in_libyaml() {
+        let text = "a:\n  b: \"one\ntwo\n\tthree\"\n  c: 'x\n y'\nd: 1\n";
+        let root = parse(text);
+        let b = root.get("a").unwrap().get("b").unwrap();
+        assert_eq!(b.as_str(), Some("one two three"));
+        assert_eq!(b.span.start as usize, text.find('"').unwrap());
+        assert_eq!(b.span.end as usize, text.find("\n  c").unwrap());
+        let c = root.get("a").unwrap().get("c").unwrap();
+        assert_eq!(c.as_str(), Some("x y"));
+        assert_eq!(root.get("d").unwrap().span.start as usize, text.len() - 2);
+        // Errors after them point into the original text; tabs indenting a block stay errors.
+        let text = "a: \"one\ntwo\"\nb: [\n";
+        let e = load(text, SourceId(0), &Limits::default()).unwrap_err();
+        assert!(
+            e.primary.span.start as usize >= text.find('b').unwrap(),
+            "{e:?}"
+        );
+        assert!(load("a:\n\tb: 1\n", SourceId(0), &Limits::default()).is_err());
+        assert!(load("a: 'never closed\nb\n", SourceId(0), &Limits::default()).is_err());
+    }
+
+    #[test]
     fn string_tags_survive_writing() {
         let root = parse("a: !!str null\nb: !!str true\nc: !!int 12\nd: !='x'\ne: !foo 1.5\n");
         let plain = |k: &str| root.get(k).unwrap().as_scalar().unwrap().is_plain();

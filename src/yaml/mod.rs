@@ -8,6 +8,7 @@
 mod build;
 pub mod emit;
 mod load;
+mod reindent;
 mod scalar_map;
 mod subset;
 #[cfg(test)]

@@ -1,0 +1,164 @@
+//! Quoted scalars whose continuation lines sit at or left of the enclosing block's
+//! indentation (`text: "one` then `two"` at column 0). YAML 1.2, and granit-parser with it,
+//! rejects them; libyaml, under Go's yaml.v2 and so under Alertmanager, reads them, so
+//! running configs contain them. The parser is given a copy of the text with those lines
+//! indented past the opening quote (which a quoted scalar's folding ignores), and every
+//! position it reports is mapped back to the original text.
+
+/// The text given to the parser: the original with spaces inserted at some line starts.
+#[derive(Debug, Default)]
+pub(super) struct Reindented {
+    /// The patched text (`None`: the original, unchanged).
+    pub text: Option<String>,
+    /// Spaces inserted: (line start in the original, how many), by offset.
+    inserts: Vec<(usize, usize)>,
+    /// How many quoted scalars were re-indented.
+    rounds: usize,
+}
+
+impl Reindented {
+    /// How many quoted scalars were re-indented.
+    pub fn rounds(&self) -> usize {
+        self.rounds
+    }
+
+    /// The original offset of `at` in the patched text (inserted spaces map to their line's
+    /// start).
+    pub fn original(&self, at: usize) -> usize {
+        let mut shift = 0;
+        for &(start, count) in &self.inserts {
+            if at < start + shift {
+                break;
+            }
+            if at < start + shift + count {
+                return start;
+            }
+            shift += count;
+        }
+        at - shift
+    }
+
+    /// Indents the continuation lines of the quoted scalar open at `at` (the parser's error,
+    /// in the patched text), which starts after `from` (where the last event ended): each
+    /// line up to the closing quote gets at least one more column than the opening quote.
+    /// False when no quoted scalar is open there, or it is not closed.
+    pub fn indent_quoted(&mut self, original: &str, from: usize, at: usize) -> bool {
+        let current = self.text.as_deref().unwrap_or(original);
+        let Some(open) = opening_quote(current, from, at) else {
+            return false;
+        };
+        let Some(close) = closing_quote(current, open, at) else {
+            return false;
+        };
+        let need = open - line_start(current, open) + 1;
+        let mut inserts = Vec::new();
+        let mut line = line_start(current, at);
+        while line <= close {
+            let spaces = current[line..].bytes().take_while(|&b| b == b' ').count();
+            let blank = matches!(current.as_bytes().get(line + spaces), Some(b'\n' | b'\r'));
+            if spaces < need && !blank {
+                inserts.push((self.original(line), need - spaces));
+            }
+            match current[line..].find('\n') {
+                Some(n) => line += n + 1,
+                None => break,
+            }
+        }
+        if inserts.is_empty() {
+            return false;
+        }
+        for (start, count) in inserts {
+            match self.inserts.binary_search_by_key(&start, |&(s, _)| s) {
+                Ok(i) => self.inserts[i].1 += count,
+                Err(i) => self.inserts.insert(i, (start, count)),
+            }
+        }
+        let mut text = String::with_capacity(original.len() + self.inserts.len() * 8);
+        let mut copied = 0;
+        for &(start, count) in &self.inserts {
+            text.push_str(&original[copied..start]);
+            text.extend(std::iter::repeat_n(' ', count));
+            copied = start;
+        }
+        text.push_str(&original[copied..]);
+        self.text = Some(text);
+        self.rounds += 1;
+        true
+    }
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The opening quote of a scalar that starts after `from` and is still open at `at`: only
+/// indicators, blanks, comments and node properties may come between.
+fn opening_quote(text: &str, from: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < at {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' | b':' | b'-' | b'?' => i += 1,
+            b'#' => i += text[i..].find('\n').unwrap_or(at - i),
+            b'&' | b'!' => i += text[i..].find([' ', '\t', '\r', '\n']).unwrap_or(at - i),
+            b'"' | b'\'' => return Some(i),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The closing quote of the scalar opened at `open`, when it comes after `at`.
+fn closing_quote(text: &str, open: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == quote => return (i >= at).then_some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_indented_past_the_quote_and_offsets_map_back() {
+        let text = "a:\n  b: \"one\ntwo\n three\"\nc: 1\n";
+        let mut r = Reindented::default();
+        let at = text.find("two").unwrap();
+        assert!(r.indent_quoted(text, text.find("b").unwrap() + 1, at));
+        let patched = r.text.as_deref().unwrap();
+        assert_eq!(patched, "a:\n  b: \"one\n      two\n      three\"\nc: 1\n");
+        assert_eq!(r.original(patched.find("two").unwrap()), at);
+        assert_eq!(
+            r.original(patched.find("two").unwrap() - 3),
+            text.find("two").unwrap()
+        );
+        assert_eq!(
+            r.original(patched.find("c:").unwrap()),
+            text.find("c:").unwrap()
+        );
+        assert_eq!(r.original(3), 3);
+    }
+
+    #[test]
+    fn only_an_open_quoted_scalar_is_touched() {
+        let mut r = Reindented::default();
+        // Plain text, a scalar already closed, an unclosed one.
+        assert!(!r.indent_quoted("a: one\ntwo\n", 2, 7));
+        assert!(!r.indent_quoted("a: 'x'\ntwo\n", 2, 7));
+        assert!(!r.indent_quoted("a: 'x\ntwo\n", 2, 6));
+        assert_eq!(r.rounds(), 0);
+        // Escaped quotes do not close it.
+        let text = "a: \"x\\\"\ny\"\nb: 'it''s\nz'\n";
+        assert!(r.indent_quoted(text, 1, text.find('y').unwrap()));
+        assert_eq!(r.rounds(), 1);
+    }
+}
