@@ -54,7 +54,8 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
             Ok(built) => return Ok(built),
             Err(Stop::Failed(f)) => return Err(f),
             Err(Stop::Quoted { from, at, failure }) => {
-                let reparsed = (patch.rounds() + 1).saturating_mul(text.len());
+                let len = patch.text.as_ref().map_or(text.len(), String::len);
+                let reparsed = (patch.rounds() + 1).saturating_mul(len);
                 if reparsed > REPARSE_BUDGET || !patch.indent_quoted(text, from, at) {
                     return Err(failure);
                 }

@@ -340,6 +340,10 @@ mod tests {
         );
         assert!(load("a:\n\tb: 1\n", SourceId(0), &Limits::default()).is_err());
         assert!(load("a: 'never closed\nb\n", SourceId(0), &Limits::default()).is_err());
+        // A carriage return inside the quotes (found hanging a mutation run).
+        let root = parse("a:\n  - b: ': \r#c'\n");
+        let b = &root.get("a").unwrap().as_seq().unwrap()[0];
+        assert_eq!(b.get("b").unwrap().as_str(), Some(": #c"));
     }
 
     #[test]

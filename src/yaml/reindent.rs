@@ -50,17 +50,22 @@ impl Reindented {
         let Some(close) = closing_quote(current, open, at) else {
             return false;
         };
+        let mut line = line_start(current, at);
+        // Only lines after the quote's own line move (each only once: it then starts past
+        // the quote), so every round leaves one more scalar readable and the rounds end.
+        if line <= open {
+            return false;
+        }
         let need = open - line_start(current, open) + 1;
         let mut inserts = Vec::new();
-        let mut line = line_start(current, at);
         while line <= close {
             let spaces = current[line..].bytes().take_while(|&b| b == b' ').count();
             let blank = matches!(current.as_bytes().get(line + spaces), Some(b'\n' | b'\r'));
             if spaces < need && !blank {
                 inserts.push((self.original(line), need - spaces));
             }
-            match current[line..].find('\n') {
-                Some(n) => line += n + 1,
+            match next_line(current, line) {
+                Some(next) => line = next,
                 None => break,
             }
         }
@@ -87,8 +92,21 @@ impl Reindented {
     }
 }
 
+/// The start of the line holding `at` (YAML breaks lines at `\n`, `\r\n` and a lone `\r`).
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// The start of the line after the one starting at `line`.
+fn next_line(text: &str, line: usize) -> Option<usize> {
+    let brk = line + text[line..].find(['\n', '\r'])?;
+    Some(
+        brk + if text[brk..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        },
+    )
 }
 
 /// The opening quote of a scalar that starts after `from` and is still open at `at`: only
@@ -156,6 +174,12 @@ mod tests {
         assert!(!r.indent_quoted("a: 'x'\ntwo\n", 2, 7));
         assert!(!r.indent_quoted("a: 'x\ntwo\n", 2, 6));
         assert_eq!(r.rounds(), 0);
+        // A lone carriage return breaks a line: the line after it moves, not the quote's.
+        let text = "a:\n  - b: ': \r#c'\n";
+        assert!(!r.indent_quoted(text, text.find('b').unwrap() + 1, text.find('\r').unwrap()));
+        assert!(r.indent_quoted(text, text.find('b').unwrap() + 1, text.find('#').unwrap()));
+        assert_eq!(r.text.as_deref(), Some("a:\n  - b: ': \r        #c'\n"));
+        let mut r = Reindented::default();
         // Escaped quotes do not close it.
         let text = "a: \"x\\\"\ny\"\nb: 'it''s\nz'\n";
         assert!(r.indent_quoted(text, 1, text.find('y').unwrap()));
