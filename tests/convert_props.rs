@@ -5,8 +5,11 @@
 
 mod common;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use am2amp::convert::{ConvertOptions, convert_input};
 use am2amp::translate::{self, Topics};
@@ -59,6 +62,35 @@ fn inputs() -> &'static [(PathBuf, Vec<u8>)] {
         assert!(out.len() >= 30, "only {} inputs convert", out.len());
         out
     })
+}
+
+/// Converts `bytes` twice, then its output, on a thread of its own: a conversion that
+/// takes over a minute ends the test run at once with the input (shrinking would run it
+/// again, and a hung test would stall the suite instead of failing it).
+fn in_time(path: &Path, bytes: Vec<u8>) -> (Option<String>, Option<String>, Option<String>) {
+    let (tx, rx) = mpsc::channel();
+    let (path, shown) = (
+        path.to_path_buf(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    );
+    std::thread::spawn(move || {
+        let first = convert(&path, &bytes);
+        let twice = convert(&path, &bytes);
+        let again = first.as_ref().and_then(|f| convert(&path, f.as_bytes()));
+        let _ = tx.send((first, twice, again));
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(done) => done,
+        Err(RecvTimeoutError::Disconnected) => panic!("converting panicked on {shown:?}"),
+        Err(RecvTimeoutError::Timeout) => {
+            // Straight to the process's stderr: the harness would drop captured output.
+            let _ = writeln!(
+                std::io::stderr(),
+                "converting takes over a minute (a hang?) on {shown:?}"
+            );
+            std::process::exit(1);
+        }
+    }
 }
 
 const PIECES: &[&str] = &[
@@ -130,12 +162,11 @@ proptest! {
             };
             bytes.splice(at..at, piece.bytes());
         }
-        let Some(first) = convert(path, &bytes) else {
+        let (first, twice, again) = in_time(path, bytes);
+        let Some(first) = first else {
             return Ok(());
         };
-        let twice = convert(path, &bytes);
         prop_assert_eq!(twice.as_ref(), Some(&first), "not deterministic");
-        let again = convert(path, first.as_bytes());
         prop_assert_eq!(again.as_ref(), Some(&first), "converting the output changed it");
     }
 }
