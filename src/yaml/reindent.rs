@@ -116,7 +116,13 @@ fn opening_quote(text: &str, from: usize, at: usize) -> Option<usize> {
     let mut i = from;
     while i < at {
         match bytes[i] {
-            b' ' | b'\t' | b'\r' | b'\n' | b':' | b'-' | b'?' => i += 1,
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            // An indicator only when a blank follows (`-"x` is a plain scalar).
+            b':' | b'-' | b'?'
+                if matches!(bytes.get(i + 1), Some(b' ' | b'\t' | b'\r' | b'\n')) =>
+            {
+                i += 1
+            }
             b'#' => i += text[i..].find('\n').unwrap_or(at - i),
             b'&' | b'!' => i += text[i..].find([' ', '\t', '\r', '\n']).unwrap_or(at - i),
             b'"' | b'\'' => return Some(i),
@@ -174,6 +180,8 @@ mod tests {
         assert!(!r.indent_quoted("a: 'x'\ntwo\n", 2, 7));
         assert!(!r.indent_quoted("a: 'x\ntwo\n", 2, 6));
         assert_eq!(r.rounds(), 0);
+        // A quote inside a plain scalar opens nothing.
+        assert!(!r.indent_quoted("a: -\"x\n\tb\"\n", 1, 8));
         // A lone carriage return breaks a line: the line after it moves, not the quote's.
         let text = "a:\n  - b: ': \r#c'\n";
         assert!(!r.indent_quoted(text, text.find('b').unwrap() + 1, text.find('\r').unwrap()));
