@@ -342,6 +342,16 @@ fn same_verdict(amtool: &Path, dir: &Path, i: usize, text: &str) -> bool {
     true
 }
 
+/// How many of `configs` amtool accepts, each checked with [`same_verdict`].
+fn accepted(amtool: &Path, configs: &[impl AsRef<str>]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    configs
+        .iter()
+        .enumerate()
+        .filter(|(i, text)| same_verdict(amtool, dir.path(), *i, text.as_ref()))
+        .count()
+}
+
 /// Tagged values (`!!str null`, a mistyped `!='warning'`, `!foo true`) are read as Alertmanager
 /// reads them: a tag other than a core boolean, number or timestamp one makes a string. Each
 /// config gets amtool's verdict, and the inner config converted from an accepted one passes
@@ -360,13 +370,7 @@ fn tagged_values_keep_alertmanagers_reading() {
         "route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://h', send_resolved: !foo true}]}]\n",
         "route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://h', max_alerts: !!str 3}]}]\n",
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let accepted = configs
-        .iter()
-        .enumerate()
-        .filter(|(i, text)| same_verdict(&amtool, dir.path(), *i, text))
-        .count();
-    assert_eq!(accepted, 4);
+    assert_eq!(accepted(&amtool, &configs), 4);
 }
 
 /// A quoted value whose continuation lines sit at or left of its block (or start with a tab)
@@ -385,11 +389,5 @@ fn quoted_lines_left_of_their_block_keep_alertmanagers_reading() {
         ),
         format!("{slack}    text: x\n\tfooter: y\n"),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let accepted = configs
-        .iter()
-        .enumerate()
-        .filter(|(i, text)| same_verdict(&amtool, dir.path(), *i, text))
-        .count();
-    assert_eq!(accepted, 2);
+    assert_eq!(accepted(&amtool, &configs), 2);
 }
