@@ -141,7 +141,9 @@ catalogue! {
     Yaml = Syntax "yaml" Error
         "The input is not valid YAML."
         "The YAML parser stopped at the position shown. Nothing after it was read, so this is the
-only diagnostic for the file. Alertmanager fails the same way (`yaml: line N: ...`).
+only diagnostic for the file. Alertmanager fails the same way (`yaml: line N: ...`); where
+its YAML reader is laxer than YAML 1.2 (a quoted value whose continuation lines are not
+indented past its block), am2amp reads the file as Alertmanager does instead of failing.
 
 Common causes: a tab used for indentation, an unclosed quote or bracket, a `:` inside an
 unquoted value (`summary: CPU: high` must be quoted), or a template like `{{ .Labels.x }}`
@@ -185,8 +187,9 @@ under the wrong parent. The help line suggests the closest known field.";
         "A value has the wrong type (for example a list where a string is expected)."
         "The value at this position cannot be read as the type Alertmanager expects: a mapping
 where a string is needed, a quoted string where a boolean is needed (`\"true\"` is not a
-boolean), a word where a number is needed (`chat_id: CHAT-ID`). Alertmanager rejects such
-files with `cannot unmarshal ...`.";
+boolean, and neither is a tagged `!!str true`: a tag such as `!!str`, `!` or `!name` makes
+any value a string), a word where a number is needed (`chat_id: CHAT-ID`). Alertmanager
+rejects such files with `cannot unmarshal ...`.";
 
     ExtraDocuments = Syntax "extra-documents" Warning
         "The file holds more than one YAML document; only the first is used."

@@ -40,8 +40,10 @@ impl Reindented {
 
     /// Indents the continuation lines of the quoted scalar open at `at` (the parser's error,
     /// in the patched text), which starts after `from` (where the last event ended): each
-    /// line up to the closing quote gets at least one more column than the opening quote.
-    /// False when no quoted scalar is open there, or it is not closed.
+    /// line up to the closing quote gets at least one more column than the opening quote
+    /// (counted in bytes, so never fewer). False when there is nothing to move: no quoted
+    /// scalar open there, not closed, the error on the quote's own line, or every line
+    /// already past the quote.
     pub fn indent_quoted(&mut self, original: &str, from: usize, at: usize) -> bool {
         let current = self.text.as_deref().unwrap_or(original);
         let Some(open) = opening_quote(current, from, at) else {
