@@ -113,6 +113,42 @@ fn an_input_named_twice_is_converted_once_and_stdin_is_read_once() {
     assert!(!text(&o.stdout).contains("no-route"), "{}", text(&o.stdout));
 }
 
+#[test]
+fn a_missing_input_fails_without_changing_what_the_others_do() {
+    let t = tree();
+    let slack = "configs/team-a/slack.yml";
+    let args = [
+        "convert",
+        slack,
+        "gone.yml",
+        "-o",
+        "amp",
+        "--topic-arn",
+        TOPIC,
+    ];
+    let o = am2amp(t.path(), &args);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("error: gone.yml: "), "{err}");
+    assert!(
+        err.ends_with("converted 1, with warnings 0, failed 1\n"),
+        "{err}"
+    );
+    // Two inputs were asked for, so `-o` names a directory, as it will once `gone.yml` exists.
+    assert!(t.path().join("amp/slack.yml").is_file(), "{err}");
+
+    let check = ["check", slack, "gone.yml", "--message-format", "concise"];
+    let o = am2amp(t.path(), &check);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.ends_with(
+            "1 file checked: 1 ok, 0 with errors, 0 with warnings; 1 input could not be read\n"
+        ),
+        "{err}"
+    );
+}
+
 fn samples_count() -> usize {
     std::fs::read_dir(common::root().join("samples/convert"))
         .unwrap()

@@ -75,7 +75,9 @@ pub fn run(a: &ConvertArgs) -> u8 {
     for e in &errors {
         stderrln!("error: {e}");
     }
-    let bulk = found.len() > 1 || found.iter().any(|f| f.in_directory);
+    // Decided by what was asked for, so that a missing input does not turn `-o DIR` into a
+    // file name.
+    let bulk = a.paths.len() > 1 || found.len() > 1 || found.iter().any(|f| f.in_directory);
     let jobs = match plan(a, &s, found, bulk) {
         Ok(j) => j,
         Err(e) => return usage_error(&e),
@@ -118,6 +120,8 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let progress = output::progress(jobs.len());
     let mut topic_use = TopicUse::default();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    // An input that could not be read or listed produced no output: it failed.
+    counts.insert("failed", errors.len());
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
     let mut stdout = Stdout::default();

@@ -71,7 +71,8 @@ fn run_check(a: &CheckArgs) -> u8 {
         Err(e) => return usage_error(&e),
     };
     let (inputs, errors) = load::discover(&a.paths, &[]);
-    let mut io_failed = !errors.is_empty();
+    let mut unread = errors.len();
+    let mut io_failed = unread > 0;
     for e in &errors {
         stderrln!("error: {e}");
     }
@@ -101,6 +102,7 @@ fn run_check(a: &CheckArgs) -> u8 {
                 Err(e) => {
                     stderrln!("error: {e}");
                     io_failed = true;
+                    unread += 1;
                     continue;
                 }
             };
@@ -124,8 +126,13 @@ fn run_check(a: &CheckArgs) -> u8 {
         stdout.write(renderer.finish(&sarif).as_bytes());
     }
     let total = ok + with_errors + with_warnings;
+    let unread = match unread {
+        0 => String::new(),
+        1 => "; 1 input could not be read".to_string(),
+        n => format!("; {n} inputs could not be read"),
+    };
     stderrln!(
-        "{total} file{} checked: {ok} ok, {with_errors} with errors, {with_warnings} with warnings",
+        "{total} file{} checked: {ok} ok, {with_errors} with errors, {with_warnings} with warnings{unread}",
         if total == 1 { "" } else { "s" }
     );
     if io_failed || stdout.failed() {
