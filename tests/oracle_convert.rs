@@ -373,6 +373,31 @@ fn tagged_values_keep_alertmanagers_reading() {
     assert_eq!(accepted(&amtool, &configs), 4);
 }
 
+/// A core tag must fit its text (`!!int foo` makes Alertmanager refuse the file), and once it
+/// does, the text decides the value however it is quoted; `!!binary` text is base64.
+#[test]
+fn core_tags_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let webhook = |fields: &str| {
+        format!(
+            "route: {{receiver: a}}\nreceivers: [{{name: a, webhook_configs: [{{{fields}}}]}}]\n"
+        )
+    };
+    let configs = [
+        webhook("url: 'http://h', max_alerts: !!int \"3\", send_resolved: !!bool 'no'"),
+        webhook("url: !!binary aHR0cDovL2g=, max_alerts: !!float 3"),
+        webhook("url: 'http://h', max_alerts: !!int foo"),
+        webhook("url: 'http://h', send_resolved: !!bool 5"),
+        webhook("url: !!null x"),
+        webhook("url: !!binary 'not base64'"),
+        "route: {receiver: a, repeat_interval: !!timestamp 4h}\nreceivers: [{name: a}]\n".into(),
+        "route: {receiver: !!timestamp 2001-12-14}\nreceivers: [{name: '2001-12-14'}]\n".into(),
+    ];
+    assert_eq!(accepted(&amtool, &configs), 3);
+}
+
 /// A quoted value whose continuation lines sit at or left of its block (or start with a tab)
 /// is read as Alertmanager's libyaml reads it, not refused as YAML 1.2 would; a tab that
 /// indents a block is still an error in both.

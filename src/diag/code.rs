@@ -144,6 +144,8 @@ catalogue! {
 only diagnostic for the file. Alertmanager fails the same way (`yaml: line N: ...`); where
 its YAML reader is laxer than YAML 1.2 (a quoted value whose continuation lines are not
 indented past its block), am2amp reads the file as Alertmanager does instead of failing.
+A value whose tag names a type its text is not (`!!int ten`, `!!bool maybe`, `!!binary`
+text that is not base64) is an error here too, as it is in Alertmanager (`cannot decode`).
 
 Common causes: a tab used for indentation, an unclosed quote or bracket, a `:` inside an
 unquoted value (`summary: CPU: high` must be quoted), or a template like `{{ .Labels.x }}`

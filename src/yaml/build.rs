@@ -7,6 +7,7 @@ use foldhash::{HashMap, HashMapExt};
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::reindent::Reindented;
+use super::resolve;
 use super::{Entry, Kind, Limits, Node, Scalar, Style};
 use crate::source::{SourceId, Span};
 
@@ -156,6 +157,11 @@ impl Builder<'_, '_> {
                 self.count(1, span)?;
                 let merge = style == ScalarStyle::Plain && tag.is_none() && value == "<<";
                 let node = scalar(value.into_owned(), style, tag.as_deref(), span);
+                let node = node.map_err(|message| Failure {
+                    at: span.start as usize,
+                    message,
+                    budget: false,
+                })?;
                 self.finish(node, anchor, merge)
             }
             Event::SequenceStart(_, anchor, _) => self.open(span, anchor, Open::Seq(Vec::new())),
@@ -295,7 +301,14 @@ fn budget(at: Span, message: String) -> Failure {
     }
 }
 
-fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Node {
+/// A scalar node; an error when its core tag says a type its text is not, which Go's yaml.v2
+/// refuses.
+fn scalar(
+    value: String,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Span,
+) -> Result<Node, String> {
     let style = match style {
         ScalarStyle::SingleQuoted => Style::SingleQuoted,
         ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
@@ -303,25 +316,36 @@ fn scalar(value: String, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> N
         ScalarStyle::Folded => Style::Folded,
         _ => Style::Plain,
     };
-    match tag {
-        None => plain_or_null(value, style, span),
-        Some(tag) if tag.core_suffix().is_some_and(|s| s == "null") => Node {
-            span,
-            kind: Kind::Null,
-        },
-        Some(tag) => Node {
-            span,
-            kind: Kind::Scalar(Scalar {
-                value: value.into(),
-                style,
-                origin: span,
-                tagged: !matches!(
-                    tag.core_suffix(),
-                    Some("bool" | "int" | "float" | "timestamp")
-                ),
-            }),
-        },
+    let Some(tag) = tag else {
+        return Ok(plain_or_null(value, style, span));
+    };
+    let (handle, suffix) = tag.parts();
+    let uri = format!("{handle}{suffix}");
+    let core = uri.strip_prefix("tag:yaml.org,2002:");
+    if let Some(why) = core.and_then(|c| resolve::tag_refusal(c, &tag.original(), &value)) {
+        return Err(why);
     }
+    let (value, style, tagged) = match core {
+        Some("null") => {
+            return Ok(Node {
+                span,
+                kind: Kind::Null,
+            });
+        }
+        // The tag agrees with the text, which now decides the type however it is quoted.
+        Some("bool" | "int" | "float" | "timestamp") => (value, Style::Plain, false),
+        Some("binary") => (resolve::binary(&value)?, Style::DoubleQuoted, true),
+        _ => (value, style, true),
+    };
+    Ok(Node {
+        span,
+        kind: Kind::Scalar(Scalar {
+            value: value.into(),
+            style,
+            origin: span,
+            tagged,
+        }),
+    })
 }
 
 /// An untagged scalar: `Null` when it is plain `~`, `null` or nothing.

@@ -314,10 +314,41 @@ mod tests {
 
     #[test]
     fn tags_decide_null_and_string() {
-        let root = parse("a: !!str null\nb: !!null x\nc: ! ~\n");
+        let root = parse("a: !!str null\nb: !!null ''\nc: ! ~\n");
         assert_eq!(root.get("a").unwrap().as_str(), Some("null"));
         assert!(root.get("b").unwrap().is_null());
         assert_eq!(root.get("c").unwrap().as_str(), Some("~"));
+    }
+
+    #[test]
+    fn core_tags_must_fit_their_text_as_in_yaml_v2() {
+        // The text decides the type once the tag agrees with it, quoted or not.
+        let root = parse("a: !!int \"5\"\nb: !!bool 'yes'\nc: !!float 2\nd: !!binary aGk=\n");
+        for (key, text) in [("a", "5"), ("b", "yes"), ("c", "2")] {
+            let s = root.get(key).unwrap().as_scalar().unwrap();
+            assert!(s.is_plain() && &*s.value == text, "{key}: {s:?}");
+        }
+        let d = root.get("d").unwrap().as_scalar().unwrap();
+        assert!(!d.is_plain() && &*d.value == "hi", "{d:?}");
+        for (text, tag) in [
+            ("a: !!int foo\n", "`!!int`"),
+            ("a: !!null x\n", "`!!null`"),
+            ("a: [!!bool 5]\n", "`!!bool`"),
+            ("a: !!timestamp 2001-02-30\n", "`!!timestamp`"),
+            (
+                "a: !<tag:yaml.org,2002:float> x\n",
+                "`!<tag:yaml.org,2002:float>`",
+            ),
+            ("a: !!binary 'a?'\n", "`!!binary`"),
+        ] {
+            let e = load(text, SourceId(0), &Limits::default()).unwrap_err();
+            assert!(e.message.contains(tag), "{text}: {}", e.message);
+            let at = e.primary.span.start as usize;
+            assert!(
+                at > text.find('!').unwrap() && at < text.len() - 1,
+                "{text}: {at}"
+            );
+        }
     }
 
     #[test]

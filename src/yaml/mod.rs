@@ -9,6 +9,7 @@ mod build;
 pub mod emit;
 mod load;
 mod reindent;
+mod resolve;
 mod scalar_map;
 mod subset;
 #[cfg(test)]
