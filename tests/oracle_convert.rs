@@ -416,3 +416,22 @@ fn quoted_lines_left_of_their_block_keep_alertmanagers_reading() {
     ];
     assert_eq!(accepted(&amtool, &configs), 2);
 }
+
+/// A comment right after a token (`channel: '#c'#team`) is read as Alertmanager's libyaml
+/// reads it, not refused as YAML 1.2 would; where the comment then swallows a closing
+/// bracket, both refuse the file.
+#[test]
+fn comments_right_after_a_token_keep_alertmanagers_reading() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let slack = "route: {receiver: a}\nreceivers:\n- name: a\n  slack_configs:\n  - api_url: http://h\n    channel: '#c'#team\n";
+    let configs = [
+        format!("{slack}    text: \"{{{{ .Status }}}}\"#c\n"),
+        format!("{slack}    fields: [{{title: a, value: b}}]#c\n    actions: []#d\n"),
+        format!("{slack}    text: |#c\n      {{{{ .Status }}}}\n    'title': >-#d\n      x\n"),
+        format!("{slack}    text: ['x'#c]\n"),
+        format!("{slack}    text: [x]#c\n"),
+    ];
+    assert_eq!(accepted(&amtool, &configs), 3);
+}

@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
-use super::reindent::Reindented;
+use super::lenient::Patched;
 use super::resolve;
 use super::{Entry, Kind, Limits, Node, Scalar, Style};
 use crate::source::{SourceId, Span};
@@ -29,8 +29,8 @@ pub(super) struct Failure {
     pub budget: bool,
 }
 
-/// How much text may be parsed again after re-indenting quoted scalars ([`Reindented`],
-/// one parse of the whole text each) before the parser's error stands: 64 MiB, ~0.3 s.
+/// How much text may be parsed again after patching what libyaml reads ([`Patched`], one
+/// parse of the whole text each) before the parser's error stands: 64 MiB, ~0.3 s.
 const REPARSE_BUDGET: usize = 64 << 20;
 
 /// Why one parse stopped.
@@ -45,19 +45,30 @@ enum Stop {
         at: usize,
         failure: Failure,
     },
+    /// A comment follows a token with no blank between, which libyaml reads: the `#` is at
+    /// `at` (in the parsed text).
+    Comment { at: usize, failure: Failure },
 }
 
 /// Parses every document of `text` and builds the first.
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
-    let mut patch = Reindented::default();
+    let mut patch = Patched::default();
     loop {
-        match build_once(text, &patch, source, limits) {
+        let stop = match build_once(text, &patch, source, limits) {
             Ok(built) => return Ok(built),
-            Err(Stop::Failed(f)) => return Err(f),
-            Err(Stop::Quoted { from, at, failure }) => {
-                let len = patch.text.as_ref().map_or(text.len(), String::len);
-                let reparsed = (patch.rounds() + 1).saturating_mul(len);
-                if reparsed > REPARSE_BUDGET || !patch.indent_quoted(text, from, at) {
+            Err(stop) => stop,
+        };
+        let len = patch.text.as_ref().map_or(text.len(), String::len);
+        let within = (patch.rounds() + 1).saturating_mul(len) <= REPARSE_BUDGET;
+        match stop {
+            Stop::Failed(f) => return Err(f),
+            Stop::Quoted { from, at, failure } => {
+                if !(within && patch.indent_quoted(text, from, at)) {
+                    return Err(failure);
+                }
+            }
+            Stop::Comment { at, failure } => {
+                if !(within && patch.space_before_comment(text, at)) {
                     return Err(failure);
                 }
             }
@@ -67,7 +78,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
 
 fn build_once(
     original: &str,
-    patch: &Reindented,
+    patch: &Patched,
     source: SourceId,
     limits: &Limits,
 ) -> Result<Built, Stop> {
@@ -114,7 +125,7 @@ fn build_once(
 
 struct Builder<'t, 'l> {
     text: &'t str,
-    patch: &'t Reindented,
+    patch: &'t Patched,
     source: SourceId,
     limits: &'l Limits,
     stack: Vec<Frame>,
@@ -288,6 +299,7 @@ impl Builder<'_, '_> {
                 at,
                 failure,
             },
+            ErrorKind::CommentNotSeparated => Stop::Comment { at, failure },
             _ => Stop::Failed(failure),
         }
     }

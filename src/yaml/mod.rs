@@ -7,8 +7,8 @@
 
 mod build;
 pub mod emit;
+mod lenient;
 mod load;
-mod reindent;
 mod resolve;
 mod scalar_map;
 mod subset;

@@ -1,29 +1,33 @@
-//! Quoted scalars whose continuation lines sit at or left of the enclosing block's
-//! indentation (`text: "one` then `two"` at column 0). YAML 1.2, and granit-parser with it,
-//! rejects them; libyaml, under Go's yaml.v2 and so under Alertmanager, reads them, so
-//! running configs contain them. The parser is given a copy of the text with those lines
-//! indented past the opening quote (which a quoted scalar's folding ignores), and every
-//! position it reports is mapped back to the original text.
+//! Where libyaml (under Go's yaml.v2, and so under Alertmanager) reads what YAML 1.2, and
+//! granit-parser with it, refuses, so that running configs hold it:
+//! * quoted scalars whose continuation lines sit at or left of the enclosing block's
+//!   indentation (`text: "one` then `two"` at column 0), or start with a tab;
+//! * a comment right after a token (`channel: '#alerts'#team`, `[a]#c`, `|#c`): libyaml
+//!   starts a comment at any `#` outside a scalar.
+//!
+//! The parser is given a copy of the text with spaces inserted (continuation lines indented
+//! past the opening quote, which a quoted scalar's folding ignores; a space before the `#`),
+//! and every position it reports is mapped back to the original text.
 
-/// The text given to the parser: the original with spaces inserted at some line starts.
+/// The text given to the parser: the original with spaces inserted.
 #[derive(Debug, Default)]
-pub(super) struct Reindented {
+pub(super) struct Patched {
     /// The patched text (`None`: the original, unchanged).
     pub text: Option<String>,
-    /// Spaces inserted: (line start in the original, how many), by offset.
+    /// Spaces inserted: (offset in the original, how many), by offset.
     inserts: Vec<(usize, usize)>,
-    /// How many quoted scalars were re-indented.
+    /// How many times the text was patched.
     rounds: usize,
 }
 
-impl Reindented {
-    /// How many quoted scalars were re-indented.
+impl Patched {
+    /// How many times the text was patched.
     pub fn rounds(&self) -> usize {
         self.rounds
     }
 
-    /// The original offset of `at` in the patched text (inserted spaces map to their line's
-    /// start).
+    /// The original offset of `at` in the patched text (inserted spaces map to the offset
+    /// they were inserted at).
     pub fn original(&self, at: usize) -> usize {
         let mut shift = 0;
         for &(start, count) in &self.inserts {
@@ -71,6 +75,23 @@ impl Reindented {
                 None => break,
             }
         }
+        self.insert(original, inserts)
+    }
+
+    /// Separates the comment at `at` (the parser's error, in the patched text) from the token
+    /// before it with a space. False when there is no `#` there or a blank already precedes
+    /// it.
+    pub fn space_before_comment(&mut self, original: &str, at: usize) -> bool {
+        let current = self.text.as_deref().unwrap_or(original).as_bytes();
+        if current.get(at) != Some(&b'#') || at == 0 || current[at - 1].is_ascii_whitespace() {
+            return false;
+        }
+        self.insert(original, vec![(self.original(at), 1)])
+    }
+
+    /// Adds `inserts` (original offset, spaces) and writes the patched text again; false when
+    /// there are none.
+    fn insert(&mut self, original: &str, inserts: Vec<(usize, usize)>) -> bool {
         if inserts.is_empty() {
             return false;
         }
@@ -157,7 +178,7 @@ mod tests {
     #[test]
     fn lines_are_indented_past_the_quote_and_offsets_map_back() {
         let text = "a:\n  b: \"one\ntwo\n three\"\nc: 1\n";
-        let mut r = Reindented::default();
+        let mut r = Patched::default();
         let at = text.find("two").unwrap();
         assert!(r.indent_quoted(text, text.find("b").unwrap() + 1, at));
         let patched = r.text.as_deref().unwrap();
@@ -176,7 +197,7 @@ mod tests {
 
     #[test]
     fn only_an_open_quoted_scalar_is_touched() {
-        let mut r = Reindented::default();
+        let mut r = Patched::default();
         // Plain text, a scalar already closed, an unclosed one.
         assert!(!r.indent_quoted("a: one\ntwo\n", 2, 7));
         assert!(!r.indent_quoted("a: 'x'\ntwo\n", 2, 7));
@@ -189,10 +210,33 @@ mod tests {
         assert!(!r.indent_quoted(text, text.find('b').unwrap() + 1, text.find('\r').unwrap()));
         assert!(r.indent_quoted(text, text.find('b').unwrap() + 1, text.find('#').unwrap()));
         assert_eq!(r.text.as_deref(), Some("a:\n  - b: ': \r        #c'\n"));
-        let mut r = Reindented::default();
+        let mut r = Patched::default();
         // Escaped quotes do not close it.
         let text = "a: \"x\\\"\ny\"\nb: 'it''s\nz'\n";
         assert!(r.indent_quoted(text, 1, text.find('y').unwrap()));
         assert_eq!(r.rounds(), 1);
+    }
+
+    #[test]
+    fn a_comment_right_after_a_token_gets_a_space() {
+        let text = "a: 'x'#c\nb: [1]#d\n";
+        let mut r = Patched::default();
+        assert!(r.space_before_comment(text, text.find('#').unwrap()));
+        let at = r.text.as_deref().unwrap().rfind('#').unwrap();
+        assert!(r.space_before_comment(text, at));
+        let patched = r.text.as_deref().unwrap();
+        assert_eq!(patched, "a: 'x' #c\nb: [1] #d\n");
+        assert_eq!(
+            r.original(patched.find('#').unwrap()),
+            text.find('#').unwrap()
+        );
+        assert_eq!(
+            r.original(patched.find("b:").unwrap()),
+            text.find("b:").unwrap()
+        );
+        // Only a `#` with no blank before it moves.
+        assert!(!r.space_before_comment(text, patched.find('#').unwrap()));
+        assert!(!r.space_before_comment(text, 0));
+        assert_eq!(r.rounds(), 2);
     }
 }
