@@ -396,6 +396,38 @@ fn core_tags_are_read_as_alertmanager_reads_them() {
         "route: {receiver: !!timestamp 2001-12-14}\nreceivers: [{name: '2001-12-14'}]\n".into(),
     ];
     assert_eq!(accepted(&amtool, &configs), 3);
+    // Go's number and timestamp rules at their edges: eight are refused for their tag, and
+    // three more are not URLs Alertmanager accepts as `proxy_url`.
+    let edges = [
+        "!!int 08",
+        "!!float 0x10",
+        "!!int 1_000",
+        "!!int +5",
+        "!!bool 1",
+        "!!int 0b101",
+        "!!int -0x1F",
+        "!!int 9223372036854775808",
+        "!!int -9223372036854775809",
+        "!!float .5",
+        "!!float 1e999",
+        "!!null ~",
+        "!!bool Off",
+        "!!bool oFF",
+        "!!int 0o17",
+        "!!float 1_0.5",
+        "!!float .inf",
+        "!!int 1.0",
+        "!!timestamp 2001-12-14t21:59:43.10-05:00",
+        "!!timestamp '2001-12-14 21:59:43.10'",
+        "!!timestamp 2001-12-14T21:59:43",
+        "!!timestamp 2000-02-30",
+        "!!timestamp 2001-12-14T21:59:43+24:00",
+        "!!float '1.5'",
+    ];
+    let configs = edges.map(|v| {
+        format!("route: {{receiver: a}}\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h\n    http_config:\n      proxy_url: {v}\n")
+    });
+    assert_eq!(accepted(&amtool, &configs), 13);
 }
 
 /// A quoted value whose continuation lines sit at or left of its block (or start with a tab)
