@@ -210,15 +210,15 @@ fn is_timestamp(s: &str) -> bool {
         *i += usize::from(ok);
         ok
     };
-    let date = (|| {
-        let year = num(&mut i, 4, 4)?;
-        lit(&mut i, b"-").then_some(())?;
-        let month = num(&mut i, 1, 2)?;
-        lit(&mut i, b"-").then_some(())?;
-        let day = num(&mut i, 1, 2)?;
-        Some((year, month, day))
-    })();
-    let Some((year, month, day)) = date else {
+    // Three numbers split by `sep`: the first of `first` digits, the others of one or two.
+    let three = |i: &mut usize, sep: &[u8], first: (usize, usize)| -> Option<[u32; 3]> {
+        let a = num(i, first.0, first.1)?;
+        lit(i, sep).then_some(())?;
+        let b = num(i, 1, 2)?;
+        lit(i, sep).then_some(())?;
+        Some([a, b, num(i, 1, 2)?])
+    };
+    let Some([year, month, day]) = three(&mut i, b"-", (4, 4)) else {
         return false;
     };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -241,16 +241,9 @@ fn is_timestamp(s: &str) -> bool {
         _ => return false,
     };
     i += 1;
-    let clock = (|| {
-        let h = num(&mut i, 1, 2)?;
-        lit(&mut i, b":").then_some(())?;
-        let m = num(&mut i, 1, 2)?;
-        lit(&mut i, b":").then_some(())?;
-        let sec = num(&mut i, 1, 2)?;
-        Some(h < 24 && m < 60 && sec < 60)
-    })();
-    if clock != Some(true) {
-        return false;
+    match three(&mut i, b":", (1, 2)) {
+        Some([h, m, sec]) if h < 24 && m < 60 && sec < 60 => {}
+        _ => return false,
     }
     if lit(&mut i, b".") && num(&mut i, 1, usize::MAX).is_none() {
         return false;
