@@ -430,6 +430,24 @@ fn core_tags_are_read_as_alertmanager_reads_them() {
     assert_eq!(accepted(&amtool, &configs), 13);
 }
 
+/// Alertmanager reads the first YAML document and nothing after its end, so text there that
+/// does not parse changes nothing; a broken first document is refused by both.
+#[test]
+fn nothing_after_the_first_document_decides_the_verdict() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let config = "route: {receiver: a}\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h\n";
+    let configs = [
+        format!("{config}--- b: [\n"),
+        format!("{config}---\n  b: 1\n c: [\n"),
+        format!("{config}...   - name: b\n"),
+        format!("{config}%YAML 1.1\n---\nreceivers: 1\n"),
+        format!("route: {{receiver: a}}\nreceivers: [\n---\n{config}"),
+    ];
+    assert_eq!(accepted(&amtool, &configs), 4);
+}
+
 /// A quoted value whose continuation lines sit at or left of its block (or start with a tab)
 /// is read as Alertmanager's libyaml reads it, not refused as YAML 1.2 would; a tab that
 /// indents a block is still an error in both.

@@ -197,7 +197,9 @@ rejects such files with `cannot unmarshal ...`.";
     ExtraDocuments = Syntax "extra-documents" Warning
         "The file holds more than one YAML document; only the first is used."
         "Alertmanager reads only the first YAML document of its config file. Everything after the
-first `---` separator that starts a new document is ignored, by Alertmanager and by am2amp.";
+first `---` separator that starts a new document (or a `...` end marker, or a `%YAML`
+directive) is ignored, by Alertmanager and by am2amp; it is not even parsed, so text there
+that is not valid YAML is no error either.";
 
     // ---------------------------------------------------------------- invalid
     NoRoute = Invalid "no-route" Error

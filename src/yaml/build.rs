@@ -48,6 +48,9 @@ enum Stop {
     /// A comment follows a token with no blank between, which libyaml reads: the `#` is at
     /// `at` (in the parsed text).
     Comment { at: usize, failure: Failure },
+    /// What follows a document end marker or directive on the line of `at` (in the parsed
+    /// text) is refused, and Go's yaml.v2 never reads it.
+    AfterEnd { at: usize, failure: Failure },
 }
 
 /// Parses every document of `text` and builds the first.
@@ -55,7 +58,12 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
     let mut patch = Patched::default();
     loop {
         let stop = match build_once(text, &patch, source, limits) {
-            Ok(built) => return Ok(built),
+            Ok(mut built) => {
+                if let Some(end) = patch.end() {
+                    built.extra.get_or_insert(Span::new(source, end..end));
+                }
+                return Ok(built);
+            }
             Err(stop) => stop,
         };
         let len = patch.text.as_ref().map_or(text.len(), String::len);
@@ -69,6 +77,11 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
             }
             Stop::Comment { at, failure } => {
                 if !(within && patch.space_before_comment(text, at)) {
+                    return Err(failure);
+                }
+            }
+            Stop::AfterEnd { at, failure } => {
+                if !(within && patch.cut_at_line(text, at)) {
                     return Err(failure);
                 }
             }
@@ -105,21 +118,44 @@ fn build_once(
     };
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut last_end = 0;
+    // Go's yaml.v2 reads the first document and nothing after its end, so neither does this:
+    // what follows is only looked at for a document that is not empty, or text that does not
+    // parse, to warn that it is ignored (at the `---` starting it, when there is one).
+    let mut first_ended = false;
+    let mut next_start = None;
+    let mut extra = None;
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(next) => next,
+            Err(e) if first_ended => {
+                let at = b.patch.original(b.error_at(&e));
+                extra = Some(next_start.unwrap_or(Span::new(source, at..at)));
+                break;
+            }
             Err(e) => return Err(b.scan_stop(&e, last_end)),
         };
         last_end = span.end.byte_offset().unwrap_or(last_end);
         let span = b.span(&span);
+        if first_ended {
+            match event {
+                Event::DocumentStart(..) => next_start = Some(span),
+                Event::DocumentEnd | Event::StreamEnd => {}
+                Event::Scalar(ref v, ScalarStyle::Plain, 0, None)
+                    if matches!(v.as_ref(), "" | "~" | "null" | "Null" | "NULL") => {}
+                _ => {
+                    extra = Some(next_start.unwrap_or(span));
+                    break;
+                }
+            }
+            continue;
+        }
+        first_ended = matches!(event, Event::DocumentEnd);
         b.event(event, span).map_err(Stop::Failed)?;
     }
-    let mut docs = b.docs.into_iter();
-    let root = docs.next().unwrap_or_else(|| Node {
+    let root = b.docs.into_iter().next().unwrap_or_else(|| Node {
         span: Span::start_of(source),
         kind: Kind::Null,
     });
-    let extra = docs.find(|d| !d.is_null()).map(|d| d.span);
     Ok(Built { root, extra })
 }
 
@@ -281,13 +317,17 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// Where `e` is, in the parsed text.
+    fn error_at(&self, e: &ScanError) -> usize {
+        let m = e.marker();
+        m.byte_offset()
+            .unwrap_or_else(|| offset_of_line_col(self.text, m.line(), m.col()))
+            .min(self.text.len())
+    }
+
     fn scan_stop(&self, e: &ScanError, last_end: usize) -> Stop {
         use granit_parser::ErrorKind;
-        let m = e.marker();
-        let at = m
-            .byte_offset()
-            .unwrap_or_else(|| offset_of_line_col(self.text, m.line(), m.col()))
-            .min(self.text.len());
+        let at = self.error_at(e);
         let failure = Failure {
             at: self.patch.original(at),
             message: e.info(),
@@ -300,6 +340,9 @@ impl Builder<'_, '_> {
                 failure,
             },
             ErrorKind::CommentNotSeparated => Stop::Comment { at, failure },
+            ErrorKind::InvalidDocumentEnd | ErrorKind::MissingDocumentEndBeforeDirective => {
+                Stop::AfterEnd { at, failure }
+            }
             _ => Stop::Failed(failure),
         }
     }

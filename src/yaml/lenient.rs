@@ -3,19 +3,25 @@
 //! * quoted scalars whose continuation lines sit at or left of the enclosing block's
 //!   indentation (`text: "one` then `two"` at column 0), or start with a tab;
 //! * a comment right after a token (`channel: '#alerts'#team`, `[a]#c`, `|#c`): libyaml
-//!   starts a comment at any `#` outside a scalar.
+//!   starts a comment at any `#` outside a scalar;
+//! * text after a document end that YAML 1.2 refuses (`...` with more on its line, a
+//!   `%YAML` directive with no `...` before it): Go's yaml.v2 never reads past the first
+//!   document.
 //!
 //! The parser is given a copy of the text with spaces inserted (continuation lines indented
-//! past the opening quote, which a quoted scalar's folding ignores; a space before the `#`),
-//! and every position it reports is mapped back to the original text.
+//! past the opening quote, which a quoted scalar's folding ignores; a space before the `#`)
+//! or cut at the line that ends the first document, and every position it reports is mapped
+//! back to the original text.
 
-/// The text given to the parser: the original with spaces inserted.
+/// The text given to the parser: the original with spaces inserted, perhaps cut short.
 #[derive(Debug, Default)]
 pub(super) struct Patched {
     /// The patched text (`None`: the original, unchanged).
     pub text: Option<String>,
     /// Spaces inserted: (offset in the original, how many), by offset.
     inserts: Vec<(usize, usize)>,
+    /// Where the text given to the parser ends, in the original.
+    end: Option<usize>,
     /// How many times the text was patched.
     rounds: usize,
 }
@@ -89,6 +95,24 @@ impl Patched {
         self.insert(original, vec![(self.original(at), 1)])
     }
 
+    /// Ends the text at the start of the line holding `at` (the parser's error, in the patched
+    /// text), where a document end marker or directive ended the first document. False when
+    /// the text was already cut.
+    pub fn cut_at_line(&mut self, original: &str, at: usize) -> bool {
+        if self.end.is_some() {
+            return false;
+        }
+        let current = self.text.as_deref().unwrap_or(original);
+        self.end = Some(self.original(line_start(current, at.min(current.len()))));
+        self.rewrite(original);
+        true
+    }
+
+    /// Where the text was cut, in the original.
+    pub fn end(&self) -> Option<usize> {
+        self.end
+    }
+
     /// Adds `inserts` (original offset, spaces) and writes the patched text again; false when
     /// there are none.
     fn insert(&mut self, original: &str, inserts: Vec<(usize, usize)>) -> bool {
@@ -101,9 +125,15 @@ impl Patched {
                 Err(i) => self.inserts.insert(i, (start, count)),
             }
         }
+        self.rewrite(original);
+        true
+    }
+
+    fn rewrite(&mut self, original: &str) {
+        let original = &original[..self.end.unwrap_or(original.len())];
         let mut text = String::with_capacity(original.len() + self.inserts.len() * 8);
         let mut copied = 0;
-        for &(start, count) in &self.inserts {
+        for &(start, count) in self.inserts.iter().filter(|(s, _)| *s <= original.len()) {
             text.push_str(&original[copied..start]);
             text.extend(std::iter::repeat_n(' ', count));
             copied = start;
@@ -111,7 +141,6 @@ impl Patched {
         text.push_str(&original[copied..]);
         self.text = Some(text);
         self.rounds += 1;
-        true
     }
 }
 

@@ -321,6 +321,32 @@ mod tests {
     }
 
     #[test]
+    fn nothing_after_the_first_document_is_parsed() {
+        for (text, at) in [
+            ("a: 1\n--- b: [\n", "---"),
+            ("a: 1\n---\n  b: 2\n c: [\n", "---"),
+            ("a: 1\n... b: 2\n", "..."),
+            ("a: 1\n%YAML 1.1\n---\nb: 2\n", "%"),
+            ("a: 1\n---\nb: &x [*x]\n", "---"),
+        ] {
+            let (root, warnings) = load(text, SourceId(0), &Limits::default()).unwrap();
+            assert_eq!(root.get("a").unwrap().as_str(), Some("1"), "{text}");
+            assert_eq!(root.as_map().unwrap().len(), 1, "{text}");
+            assert_eq!(warnings.len(), 1, "{text}");
+            assert_eq!(warnings[0].code, Code::ExtraDocuments);
+            assert_eq!(
+                warnings[0].primary.span.start as usize,
+                text.find(at).unwrap(),
+                "{text}"
+            );
+        }
+        // The first document must still parse, and an empty second one is no finding.
+        assert!(load("a: [\n---\nb: 1\n", SourceId(0), &Limits::default()).is_err());
+        let (_, warnings) = load("a: 1\n---\n...\n", SourceId(0), &Limits::default()).unwrap();
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
     fn core_tags_must_fit_their_text_as_in_yaml_v2() {
         // The text decides the type once the tag agrees with it, quoted or not.
         let root = parse("a: !!int \"5\"\nb: !!bool 'yes'\nc: !!float 2\nd: !!binary aGk=\n");
