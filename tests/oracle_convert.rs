@@ -437,7 +437,8 @@ fn nothing_after_the_first_document_decides_the_verdict() {
     let Some(amtool) = common::oracle("amtool") else {
         return;
     };
-    let config = "route: {receiver: a}\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h\n";
+    let config =
+        "route: {receiver: a}\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h\n";
     let configs = [
         format!("{config}--- b: [\n"),
         format!("{config}---\n  b: 1\n c: [\n"),
