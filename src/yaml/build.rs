@@ -53,7 +53,8 @@ enum Stop {
     AfterEnd { at: usize, failure: Failure },
 }
 
-/// Parses every document of `text` and builds the first.
+/// Parses the first document of `text` and builds it (what follows is only looked at to
+/// warn that it is ignored).
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
     let mut patch = Patched::default();
     loop {
