@@ -449,6 +449,24 @@ fn nothing_after_the_first_document_decides_the_verdict() {
     assert_eq!(accepted(&amtool, &configs), 4);
 }
 
+/// U+0085, U+2028 and U+2029 end a line for Alertmanager's YAML 1.1 reader: at a line start
+/// they are an empty line, inside a plain value they end it, in a comment they end it.
+#[test]
+fn yaml_1_1_line_breaks_keep_alertmanagers_reading() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let route = "route:\n  receiver: a\n  group_wait: 10s\n";
+    let configs = [
+        format!("{route}\u{2028}receivers:\n- name: a\n"),
+        format!("{route}receivers:\n\u{85}  - name: a\n"),
+        format!("{route}  # wait\u{2029}  group_by: [x]\nreceivers:\n- name: a\n"),
+        format!("{route}  repeat_interval: \u{2028}4h\nreceivers:\n- name: a\n"),
+        format!("{route}  repeat_interval: 4h\u{85}x\nreceivers:\n- name: a\n"),
+    ];
+    assert_eq!(accepted(&amtool, &configs), 3);
+}
+
 /// A quoted value whose continuation lines sit at or left of its block (or start with a tab)
 /// is read as Alertmanager's libyaml reads it, not refused as YAML 1.2 would; a tab that
 /// indents a block is still an error in both.

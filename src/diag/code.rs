@@ -147,6 +147,9 @@ indented past its block, a comment with no space before it as in `'#alerts'#team
 reads the file as Alertmanager does instead of failing.
 A value whose tag names a type its text is not (`!!int ten`, `!!bool maybe`, `!!binary`
 text that is not base64) is an error here too, as it is in Alertmanager (`cannot decode`).
+The invisible characters U+0085, U+2028 and U+2029 end a line for Alertmanager (YAML 1.1)
+and so for am2amp; inside a quoted or block value, where the two would read the text
+differently, they are an error.
 
 Common causes: a tab used for indentation, an unclosed quote or bracket, a `:` inside an
 unquoted value (`summary: CPU: high` must be quoted), or a template like `{{ .Labels.x }}`

@@ -2,7 +2,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::{Kind, Node, build, subset};
+use super::{Kind, Node, breaks, build, subset};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{SourceId, Span};
 
@@ -38,6 +38,10 @@ pub fn load(
     limits: &Limits,
 ) -> Result<(Node, Vec<Diagnostic>), Diagnostic> {
     let mut warnings = Vec::new();
+    let breaks = breaks::find(text);
+    let original = text;
+    let replaced = (!breaks.is_empty()).then(|| breaks::replaced(text, &breaks));
+    let text = replaced.as_deref().unwrap_or(text);
     if text.trim().is_empty() || only_comments(text) {
         return Ok((
             Node {
@@ -47,8 +51,18 @@ pub fn load(
             warnings,
         ));
     }
-    let built = build_guarded(text, source, limits)?;
+    let built =
+        build_guarded(text, source, limits).map_err(|d| breaks::point_out(d, original, &breaks))?;
     let root = built.root;
+    if let Some((at, len, name)) = breaks::in_a_value(&root, original, &breaks) {
+        return Err(Diagnostic::new(
+            Code::Yaml,
+            Span::new(source, at..at + len),
+            format!("Alertmanager's YAML reader ends a line at this {name}, inside a value"),
+        )
+        .label("a line break to YAML 1.1, a character to YAML 1.2")
+        .help("remove it; Alertmanager and am2amp would read this value differently"));
+    }
     if let Some(second) = built.extra {
         warnings.push(
             Diagnostic::new(
@@ -344,6 +358,32 @@ mod tests {
         assert!(load("a: [\n---\nb: 1\n", SourceId(0), &Limits::default()).is_err());
         let (_, warnings) = load("a: 1\n---\n...\n", SourceId(0), &Limits::default()).unwrap();
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn yaml_1_1_line_breaks_end_lines_as_in_alertmanager() {
+        let root = parse("a: 1\u{2028}b: x\u{85}\n# c\u{2029}c: \"x\u{85}  y\"\n");
+        assert_eq!(root.get("a").unwrap().as_str(), Some("1"));
+        assert_eq!(root.get("b").unwrap().as_str(), Some("x"));
+        assert_eq!(root.get("c").unwrap().as_str(), Some("x y"));
+        // Kept inside a value by libyaml, which then reads the text around it otherwise.
+        for text in [
+            "a: 'x\u{2028}y'\n",
+            "a: |\n  x\u{85}  y\n",
+            "a: >\n  x\u{2029}\n",
+        ] {
+            let e = load(text, SourceId(0), &Limits::default()).unwrap_err();
+            assert!(e.message.contains("U+"), "{text:?}: {}", e.message);
+            let at = text.find(['\u{85}', '\u{2028}', '\u{2029}']).unwrap();
+            assert_eq!(e.primary.span.start as usize, at, "{text:?}");
+        }
+        // A parse error after one on its line points at it too.
+        let text = "a:\n  b: \u{2028}c\n";
+        let e = load(text, SourceId(0), &Limits::default()).unwrap_err();
+        assert_eq!(
+            e.secondary[0].span.start as usize,
+            text.find('\u{2028}').unwrap()
+        );
     }
 
     #[test]

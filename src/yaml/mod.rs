@@ -5,6 +5,7 @@
 //! every scalar its decoded value and its style. Later stages (the typed model, template span
 //! mapping, the emitter) work on this tree and never on raw YAML.
 
+mod breaks;
 mod build;
 pub mod emit;
 mod lenient;
