@@ -53,7 +53,9 @@ pub(super) fn in_a_value(
 ) -> Option<(usize, usize, &'static str)> {
     let mut found = None;
     visit(root, &mut |style, start, end| {
-        for br in breaks.iter().filter(|b| (start..end).contains(&b.at)) {
+        // `breaks` are in text order: only those from `start` on are looked at.
+        let from = breaks.partition_point(|b| b.at < start);
+        for br in breaks[from..].iter().take_while(|b| b.at < end) {
             let separator = br.len == 3;
             let kept = match style {
                 Style::Literal | Style::Folded => true,
