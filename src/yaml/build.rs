@@ -30,7 +30,7 @@ pub(super) struct Failure {
 }
 
 /// How much text may be parsed again after patching what libyaml reads ([`Patched`], one
-/// parse of the whole text each) before the parser's error stands: 64 MiB, ~0.3 s.
+/// parse of the whole text each) before the parser's error stands: 64 MiB, under a second.
 const REPARSE_BUDGET: usize = 64 << 20;
 
 /// Why one parse stopped.

@@ -20,6 +20,9 @@ pub(super) struct Patched {
     pub text: Option<String>,
     /// Spaces inserted: (offset in the original, how many), by offset.
     inserts: Vec<(usize, usize)>,
+    /// For each insert: where its spaces start in the patched text, and how many spaces were
+    /// inserted up to and with it (so that positions map back by a binary search).
+    placed: Vec<(usize, usize)>,
     /// Where the text given to the parser ends, in the original.
     end: Option<usize>,
     /// How many times the text was patched.
@@ -35,17 +38,16 @@ impl Patched {
     /// The original offset of `at` in the patched text (inserted spaces map to the offset
     /// they were inserted at).
     pub fn original(&self, at: usize) -> usize {
-        let mut shift = 0;
-        for &(start, count) in &self.inserts {
-            if at < start + shift {
-                break;
-            }
-            if at < start + shift + count {
-                return start;
-            }
-            shift += count;
+        let i = self.placed.partition_point(|&(from, _)| from <= at);
+        let Some(&(from, through)) = i.checked_sub(1).and_then(|i| self.placed.get(i)) else {
+            return at;
+        };
+        let (start, count) = self.inserts[i - 1];
+        if at < from + count {
+            start
+        } else {
+            at - through
         }
-        at - shift
     }
 
     /// Indents the continuation lines of the quoted scalar open at `at` (the parser's error,
@@ -133,8 +135,11 @@ impl Patched {
         let original = &original[..self.end.unwrap_or(original.len())];
         let mut text = String::with_capacity(original.len() + self.inserts.len() * 8);
         let mut copied = 0;
+        self.placed.clear();
         for &(start, count) in self.inserts.iter().filter(|(s, _)| *s <= original.len()) {
             text.push_str(&original[copied..start]);
+            let through = self.placed.last().map_or(0, |p| p.1) + count;
+            self.placed.push((text.len(), through));
             text.extend(std::iter::repeat_n(' ', count));
             copied = start;
         }
@@ -244,6 +249,33 @@ mod tests {
         let text = "a: \"x\\\"\ny\"\nb: 'it''s\nz'\n";
         assert!(r.indent_quoted(text, 1, text.find('y').unwrap()));
         assert_eq!(r.rounds(), 1);
+    }
+
+    #[test]
+    fn every_patched_offset_maps_back() {
+        let text = "a: 'x'#c\nb: [1]#d\nc:\n  d: \"one\ntwo\"#e\n";
+        let mut r = Patched::default();
+        let at = |r: &Patched, s: &str| r.text.as_deref().unwrap_or(text).find(s).unwrap();
+        assert!(r.space_before_comment(text, at(&r, "#c")));
+        assert!(r.indent_quoted(text, text.find("d:").unwrap() + 2, at(&r, "two")));
+        assert!(r.space_before_comment(text, at(&r, "#e")));
+        assert!(r.space_before_comment(text, at(&r, "#d")));
+        let patched = r.text.as_deref().unwrap();
+        assert_eq!(
+            patched,
+            "a: 'x' #c\nb: [1] #d\nc:\n  d: \"one\n      two\" #e\n"
+        );
+        // The inserts one by one: a space maps to where it was inserted, the rest to itself.
+        let mut expected = Vec::new();
+        let mut from = 0;
+        for &(start, count) in &r.inserts {
+            expected.extend(from..start);
+            expected.extend(std::iter::repeat_n(start, count));
+            from = start;
+        }
+        expected.extend(from..text.len());
+        let got: Vec<usize> = (0..patched.len()).map(|p| r.original(p)).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
