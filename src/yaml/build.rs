@@ -141,8 +141,7 @@ fn build_once(
             match event {
                 Event::DocumentStart(..) => next_start = Some(span),
                 Event::DocumentEnd | Event::StreamEnd => {}
-                Event::Scalar(ref v, ScalarStyle::Plain, 0, None)
-                    if matches!(v.as_ref(), "" | "~" | "null" | "Null" | "NULL") => {}
+                Event::Scalar(ref v, ScalarStyle::Plain, 0, None) if resolve::is_null(v) => {}
                 _ => {
                     extra = Some(next_start.unwrap_or(span));
                     break;
@@ -406,8 +405,7 @@ fn scalar(
 
 /// An untagged scalar: `Null` when it is plain `~`, `null` or nothing.
 pub(super) fn plain_or_null(value: String, style: Style, span: Span) -> Node {
-    let null =
-        style == Style::Plain && matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL");
+    let null = style == Style::Plain && resolve::is_null(&value);
     let kind = if null {
         Kind::Null
     } else {

@@ -5,6 +5,8 @@
 
 use base64::Engine;
 
+use super::is_yaml11_bool;
+
 /// A type yaml.v2 resolves plain text to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolved {
@@ -106,14 +108,16 @@ pub fn resolve(text: &str, timestamps: bool) -> Resolved {
     }
 }
 
+/// Plain text that reads as null: nothing, `~` or `null` in three spellings.
+pub fn is_null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
 /// yaml.v2's table of spelled-out values.
 fn named(text: &str) -> Option<Resolved> {
     Some(match text {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" | "n"
-        | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            Resolved::Bool
-        }
-        "~" | "null" | "Null" | "NULL" => Resolved::Null,
+        t if is_yaml11_bool(t).is_some() => Resolved::Bool,
+        t if is_null(t) => Resolved::Null,
         ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF"
         | "-.inf" | "-.Inf" | "-.INF" => Resolved::Float,
         _ => return None,
