@@ -6,8 +6,8 @@
 //! block value, which libyaml keeps or re-indents around), the file is refused instead.
 
 use super::{Kind, Node, Style};
-use crate::diag::Diagnostic;
-use crate::source::Span;
+use crate::diag::{Code, Diagnostic};
+use crate::source::{SourceId, Span};
 
 /// A YAML 1.1 line break that YAML 1.2 does not have: its offset and its byte length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,34 +45,44 @@ pub(super) fn replaced(text: &str, breaks: &[Break]) -> String {
     String::from_utf8(out).expect("whole characters replaced by ASCII")
 }
 
-/// The first break whose replacement changed a value in `root`, and what the character is.
+/// An error at the first break whose replacement changed a value in `root` (`text` is the
+/// original text of `source`).
 pub(super) fn in_a_value(
     root: &Node,
     text: &str,
     breaks: &[Break],
-) -> Option<(usize, usize, &'static str)> {
-    let mut found = None;
+    source: SourceId,
+) -> Option<Diagnostic> {
+    let mut found: Option<Break> = None;
     visit(root, &mut |style, start, end| {
         // `breaks` are in text order: only those from `start` on are looked at.
         let from = breaks.partition_point(|b| b.at < start);
         for br in breaks[from..].iter().take_while(|b| b.at < end) {
-            let separator = br.len == 3;
             let kept = match style {
                 Style::Literal | Style::Folded => true,
-                Style::SingleQuoted | Style::DoubleQuoted => separator,
+                Style::SingleQuoted | Style::DoubleQuoted => br.len == 3,
                 Style::Plain => false,
             };
-            if kept && found.is_none_or(|(at, _, _)| br.at < at) {
-                let name = match &text.as_bytes()[br.at..br.at + br.len] {
-                    [0xC2, 0x85] => "U+0085 (next line)",
-                    [_, _, 0xA8] => "U+2028 (line separator)",
-                    _ => "U+2029 (paragraph separator)",
-                };
-                found = Some((br.at, br.len, name));
+            if kept && found.is_none_or(|f| br.at < f.at) {
+                found = Some(*br);
             }
         }
     });
-    found
+    let br = found?;
+    let name = match &text.as_bytes()[br.at..br.at + br.len] {
+        [0xC2, 0x85] => "U+0085 (next line)",
+        [_, _, 0xA8] => "U+2028 (line separator)",
+        _ => "U+2029 (paragraph separator)",
+    };
+    Some(
+        Diagnostic::new(
+            Code::Yaml,
+            Span::new(source, br.at..br.at + br.len),
+            format!("Alertmanager's YAML reader ends a line at this {name}, inside a value"),
+        )
+        .label("a line break to YAML 1.1, a character to YAML 1.2")
+        .help("remove it; Alertmanager and am2amp would read this value differently"),
+    )
 }
 
 /// `d` (a parse error) with the break before it on its line pointed out, if there is one: an

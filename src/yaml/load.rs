@@ -54,14 +54,8 @@ pub fn load(
     let built =
         build_guarded(text, source, limits).map_err(|d| breaks::point_out(d, original, &breaks))?;
     let root = built.root;
-    if let Some((at, len, name)) = breaks::in_a_value(&root, original, &breaks) {
-        return Err(Diagnostic::new(
-            Code::Yaml,
-            Span::new(source, at..at + len),
-            format!("Alertmanager's YAML reader ends a line at this {name}, inside a value"),
-        )
-        .label("a line break to YAML 1.1, a character to YAML 1.2")
-        .help("remove it; Alertmanager and am2amp would read this value differently"));
+    if let Some(e) = breaks::in_a_value(&root, original, &breaks, source) {
+        return Err(e);
     }
     if let Some(second) = built.extra {
         warnings.push(
