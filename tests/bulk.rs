@@ -117,10 +117,12 @@ fn an_input_named_twice_is_converted_once_and_stdin_is_read_once() {
 fn a_missing_input_fails_without_changing_what_the_others_do() {
     let t = tree();
     let slack = "configs/team-a/slack.yml";
+    std::fs::create_dir(t.path().join("empty")).unwrap();
     let args = [
         "convert",
         slack,
         "gone.yml",
+        "empty",
         "-o",
         "amp",
         "--topic-arn",
@@ -130,6 +132,8 @@ fn a_missing_input_fails_without_changing_what_the_others_do() {
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(err.contains("error: gone.yml: "), "{err}");
+    // A directory without configs is an error, but not an input that failed.
+    assert!(err.contains("error: empty: no *.yml"), "{err}");
     assert!(
         err.ends_with("converted 1, with warnings 0, failed 1\n"),
         "{err}"
@@ -137,7 +141,14 @@ fn a_missing_input_fails_without_changing_what_the_others_do() {
     // Two inputs were asked for, so `-o` names a directory, as it will once `gone.yml` exists.
     assert!(t.path().join("amp/slack.yml").is_file(), "{err}");
 
-    let check = ["check", slack, "gone.yml", "--message-format", "concise"];
+    let check = [
+        "check",
+        slack,
+        "gone.yml",
+        "empty",
+        "--message-format",
+        "concise",
+    ];
     let o = am2amp(t.path(), &check);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);

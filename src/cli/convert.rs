@@ -120,8 +120,8 @@ pub fn run(a: &ConvertArgs) -> u8 {
     let progress = output::progress(jobs.len());
     let mut topic_use = TopicUse::default();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    // An input that could not be read or listed produced no output: it failed.
-    counts.insert("failed", errors.len());
+    // An input that could not be read produced no output: it failed.
+    counts.insert("failed", errors.iter().filter(|e| e.unreadable()).count());
     let mut worst = EXIT_OK;
     let mut sarif = String::new();
     let mut stdout = Stdout::default();

@@ -71,8 +71,8 @@ fn run_check(a: &CheckArgs) -> u8 {
         Err(e) => return usage_error(&e),
     };
     let (inputs, errors) = load::discover(&a.paths, &[]);
-    let mut unread = errors.len();
-    let mut io_failed = unread > 0;
+    let mut unread = errors.iter().filter(|e| e.unreadable()).count();
+    let mut io_failed = !errors.is_empty();
     for e in &errors {
         stderrln!("error: {e}");
     }

@@ -42,6 +42,14 @@ pub enum InputError {
     StdinAgain,
 }
 
+impl InputError {
+    /// True when a path could not be read, so that one input gave nothing to convert (not
+    /// for a directory without configs or `-` named twice).
+    pub fn unreadable(&self) -> bool {
+        matches!(self, InputError::Io { .. })
+    }
+}
+
 fn is_yaml(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
