@@ -46,9 +46,9 @@ pub struct Scalar {
     pub style: Style,
     /// Where the text is written (for aliases, the anchored definition).
     pub origin: Span,
-    /// Its tag makes it a string whatever its text: `!!str`, `!` and local tags such as
-    /// `!foo` (Go's yaml.v2 resolves only untagged text and the core boolean, number and
-    /// timestamp tags).
+    /// Its tag makes it a string whatever its text: `!!str`, `!!binary` (its value is then
+    /// the decoded text), `!` and local tags such as `!foo` (Go's yaml.v2 resolves only
+    /// untagged text and the core null, boolean, number and timestamp tags).
     pub tagged: bool,
 }
 
