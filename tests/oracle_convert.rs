@@ -504,3 +504,32 @@ fn comments_right_after_a_token_keep_alertmanagers_reading() {
     ];
     assert_eq!(accepted(&amtool, &configs), 3);
 }
+
+/// Tabs where libyaml expects a token (a line's leading whitespace, right after `- `), left
+/// of the indentation of the value above or in a block value's indentation make Alertmanager
+/// refuse the file, though YAML 1.2 allows them; tabs libyaml skips (after a value on its
+/// line, in a comment, a quoted value or a flow collection, or at or right of the value
+/// above's indentation) do not.
+#[test]
+fn tabs_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let route = "route:\n  receiver: a\n  group_wait: 10s\n";
+    let slack = "receivers:\n- name: a\n  slack_configs:\n  - api_url: http://h\n";
+    let configs = [
+        format!("{route}receivers:\n- name: a\t# x\t\n"),
+        "route:\n  receiver:\ta\n  group_wait: 10s\n      \t\nreceivers:\n- name: a\n".to_string(),
+        "route: {receiver: a,\n\t group_by: [a]}\nreceivers:\n- name: a\n".to_string(),
+        format!("{route}{slack}    text: 'x\n\ty'\n"),
+        format!("{route}receivers:\n- &r\tname: a\n"),
+        format!("{route}\t\nreceivers:\n- name: a\n"),
+        format!("{route}receivers:\n- name: a\n\t\n"),
+        format!("{route}receivers:\n- \tname: a\n"),
+        format!("{route}  # wait\n\t# more\nreceivers:\n- name: a\n"),
+        format!("{route}{slack}    text: |\n      \tx\n"),
+        format!("{route}  group_by:\n  - x\n  \t\nreceivers:\n- name: a\n"),
+        format!("{route}{slack}    text: |\n      x\n\n \t\n"),
+    ];
+    assert_eq!(accepted(&amtool, &configs), 5);
+}

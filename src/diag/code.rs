@@ -149,7 +149,10 @@ A value whose tag names a type its text is not (`!!int ten`, `!!bool maybe`, `!!
 text that is not base64) is an error here too, as it is in Alertmanager (`cannot decode`).
 The invisible characters U+0085, U+2028 and U+2029 end a line for Alertmanager (YAML 1.1)
 and so for am2amp; inside a quoted or block value, where the two would read the text
-differently, they are an error.
+differently, they are an error. So is a tab where Alertmanager's reader refuses one though
+YAML 1.2 allows it: in a line's leading whitespace outside a flow collection, right after
+`- `, or left of the indentation of the value before it (a blank line holding a tab after
+a value is the usual case); a tab after a value on its line or inside one is fine.
 
 Common causes: a tab used for indentation, an unclosed quote or bracket, a `:` inside an
 unquoted value (`summary: CPU: high` must be quoted), or a template like `{{ .Labels.x }}`

@@ -8,6 +8,7 @@ use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::lenient::Patched;
 use super::resolve;
+use super::tabs::Tokens;
 use super::{Entry, Kind, Limits, Node, Scalar, Style};
 use crate::source::{SourceId, Span};
 
@@ -125,6 +126,7 @@ fn build_once(
     let mut first_ended = false;
     let mut next_start = None;
     let mut extra = None;
+    let mut tabs = Tokens::new(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(next) => next,
@@ -136,6 +138,10 @@ fn build_once(
             Err(e) => return Err(b.scan_stop(&e, last_end)),
         };
         last_end = span.end.byte_offset().unwrap_or(last_end);
+        if let Some(t) = tabs.as_mut().filter(|_| !first_ended) {
+            let start = span.start.byte_offset().unwrap_or(0).min(text.len());
+            t.event(text, &event, start, last_end.clamp(start, text.len()));
+        }
         let span = b.span(&span);
         if first_ended {
             match event {
@@ -151,6 +157,13 @@ fn build_once(
         }
         first_ended = matches!(event, Event::DocumentEnd);
         b.event(event, span).map_err(Stop::Failed)?;
+    }
+    if let Some((at, why)) = tabs.and_then(|t| t.first_refused(text)) {
+        return Err(Stop::Failed(Failure {
+            at: patch.original(at),
+            message: why.into(),
+            budget: false,
+        }));
     }
     let root = b.docs.into_iter().next().unwrap_or_else(|| Node {
         span: Span::start_of(source),

@@ -15,6 +15,7 @@ mod scalar_map;
 mod subset;
 #[cfg(test)]
 mod subset_tests;
+mod tabs;
 
 pub use emit::emit_document;
 pub use load::{Limits, load};
