@@ -521,6 +521,7 @@ fn tabs_are_read_as_alertmanager_reads_them() {
         format!("{route}receivers:\n- name: a\t# x\t\n"),
         "route:\n  receiver:\ta\n  group_wait: 10s\n      \t\nreceivers:\n- name: a\n".to_string(),
         "route: {receiver: a,\n\t group_by: [a]}\nreceivers:\n- name: a\n".to_string(),
+        format!("{route}  group_by: [a,\n\t b]\nreceivers:\n- name: a\n"),
         format!("{route}{slack}    text: 'x\n\ty'\n"),
         format!("{route}receivers:\n- &r\tname: a\n"),
         format!("{route}\t\nreceivers:\n- name: a\n"),
@@ -530,6 +531,7 @@ fn tabs_are_read_as_alertmanager_reads_them() {
         format!("{route}{slack}    text: |\n      \tx\n"),
         format!("{route}  group_by:\n  - x\n  \t\nreceivers:\n- name: a\n"),
         format!("{route}{slack}    text: |\n      x\n\n \t\n"),
+        format!("{route}\tgroup_by: [a,\n\t b]\nreceivers:\n- name: a\n"),
     ];
-    assert_eq!(accepted(&amtool, &configs), 5);
+    assert_eq!(accepted(&amtool, &configs), 6);
 }

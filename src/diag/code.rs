@@ -143,8 +143,9 @@ catalogue! {
         "The YAML parser stopped at the position shown. Nothing after it was read, so this is the
 only diagnostic for the file. Alertmanager fails the same way (`yaml: line N: ...`); where
 its YAML reader is laxer than YAML 1.2 (a quoted value whose continuation lines are not
-indented past its block, a comment with no space before it as in `'#alerts'#team`), am2amp
-reads the file as Alertmanager does instead of failing.
+indented past its block, a comment with no space before it as in `'#alerts'#team`, a line
+of a flow collection such as `[a,` `b]` starting with a tab), am2amp reads the file as
+Alertmanager does instead of failing.
 A value whose tag names a type its text is not (`!!int ten`, `!!bool maybe`, `!!binary`
 text that is not base64) is an error here too, as it is in Alertmanager (`cannot decode`).
 The invisible characters U+0085, U+2028 and U+2029 end a line for Alertmanager (YAML 1.1)

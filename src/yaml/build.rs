@@ -49,6 +49,13 @@ enum Stop {
     /// A comment follows a token with no blank between, which libyaml reads: the `#` is at
     /// `at` (in the parsed text).
     Comment { at: usize, failure: Failure },
+    /// A tab in a line's leading whitespace lies left of the block's indentation `indent`
+    /// (the error at `at`, in the parsed text), which libyaml reads inside a flow collection.
+    TabIndent {
+        at: usize,
+        indent: usize,
+        failure: Failure,
+    },
     /// What follows a document end marker or directive on the line of `at` (in the parsed
     /// text) is refused, and Go's yaml.v2 never reads it.
     AfterEnd { at: usize, failure: Failure },
@@ -58,6 +65,9 @@ enum Stop {
 /// warn that it is ignored).
 pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
     let mut patch = Patched::default();
+    // The parser's errors on the lines indented for a tab in a flow collection: one stands
+    // for a later error on its line, which indenting it may have caused.
+    let mut tabs: Vec<Failure> = Vec::new();
     loop {
         let stop = match build_once(text, &patch, source, limits) {
             Ok(mut built) => {
@@ -70,24 +80,48 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
         };
         let len = patch.text.as_ref().map_or(text.len(), String::len);
         let within = (patch.rounds() + 1).saturating_mul(len) <= REPARSE_BUDGET;
-        match stop {
-            Stop::Failed(f) => return Err(f),
+        let failed = match stop {
+            Stop::Failed(f) => f,
             Stop::Quoted { from, at, failure } => {
-                if !(within && patch.indent_quoted(text, from, at)) {
-                    return Err(failure);
+                if within && patch.indent_quoted(text, from, at) {
+                    continue;
                 }
+                failure
             }
             Stop::Comment { at, failure } => {
-                if !(within && patch.space_before_comment(text, at)) {
-                    return Err(failure);
+                if within && patch.space_before_comment(text, at) {
+                    continue;
                 }
+                failure
+            }
+            Stop::TabIndent {
+                at,
+                indent,
+                failure,
+            } => {
+                if within && patch.indent_line(text, at, indent + 1) {
+                    tabs.push(failure);
+                    continue;
+                }
+                failure
             }
             Stop::AfterEnd { at, failure } => {
-                if !(within && patch.cut_at_line(text, at)) {
-                    return Err(failure);
+                if within && patch.cut_at_line(text, at) {
+                    continue;
                 }
+                failure
             }
-        }
+        };
+        let same_line = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            !text.as_bytes()[lo..hi]
+                .iter()
+                .any(|&c| c == b'\n' || c == b'\r')
+        };
+        return Err(tabs
+            .into_iter()
+            .find(|t| same_line(t.at, failed.at))
+            .unwrap_or(failed));
     }
 }
 
@@ -135,7 +169,10 @@ fn build_once(
                 extra = Some(next_start.unwrap_or(Span::new(source, at..at)));
                 break;
             }
-            Err(e) => return Err(b.scan_stop(&e, last_end)),
+            Err(e) => {
+                let indent = tabs.as_ref().map_or(0, Tokens::block_indent);
+                return Err(b.scan_stop(&e, last_end, indent));
+            }
         };
         last_end = span.end.byte_offset().unwrap_or(last_end);
         if let Some(t) = tabs.as_mut().filter(|_| !first_ended) {
@@ -158,7 +195,8 @@ fn build_once(
         first_ended = matches!(event, Event::DocumentEnd);
         b.event(event, span).map_err(Stop::Failed)?;
     }
-    if let Some((at, why)) = tabs.and_then(|t| t.first_refused(text)) {
+    let original = |at| patch.original(at);
+    if let Some((at, why)) = tabs.and_then(|t| t.first_refused(text, &original)) {
         return Err(Stop::Failed(Failure {
             at: patch.original(at),
             message: why.into(),
@@ -338,7 +376,9 @@ impl Builder<'_, '_> {
             .min(self.text.len())
     }
 
-    fn scan_stop(&self, e: &ScanError, last_end: usize) -> Stop {
+    /// Why parsing stopped at `e`; `last_end` is where the last event ended, `indent` the
+    /// innermost block collection's column (when the text has a tab).
+    fn scan_stop(&self, e: &ScanError, last_end: usize, indent: usize) -> Stop {
         use granit_parser::ErrorKind;
         let at = self.error_at(e);
         let failure = Failure {
@@ -353,6 +393,11 @@ impl Builder<'_, '_> {
                 failure,
             },
             ErrorKind::CommentNotSeparated => Stop::Comment { at, failure },
+            ErrorKind::TabInBlockIndentation => Stop::TabIndent {
+                at,
+                indent,
+                failure,
+            },
             ErrorKind::InvalidDocumentEnd | ErrorKind::MissingDocumentEndBeforeDirective => {
                 Stop::AfterEnd { at, failure }
             }

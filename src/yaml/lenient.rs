@@ -4,12 +4,15 @@
 //!   indentation (`text: "one` then `two"` at column 0), or start with a tab;
 //! * a comment right after a token (`channel: '#alerts'#team`, `[a]#c`, `|#c`): libyaml
 //!   starts a comment at any `#` outside a scalar;
+//! * a tab in the leading whitespace of a line inside a flow collection, left of the
+//!   enclosing block's indentation: libyaml skips whitespace between flow tokens;
 //! * text after a document end that YAML 1.2 refuses (`...` with more on its line, a
 //!   `%YAML` directive with no `...` before it): Go's yaml.v2 never reads past the first
 //!   document.
 //!
 //! The parser is given a copy of the text with spaces inserted (continuation lines indented
-//! past the opening quote, which a quoted scalar's folding ignores; a space before the `#`)
+//! past the opening quote, which a quoted scalar's folding ignores; a line in a flow
+//! collection indented past its block; a space before the `#`)
 //! or cut at the line that ends the first document, and every position it reports is mapped
 //! back to the original text.
 
@@ -84,6 +87,21 @@ impl Patched {
             }
         }
         self.insert(original, inserts)
+    }
+
+    /// Indents the line holding `at` (the parser's error, in the patched text) by `count`
+    /// columns, so that a tab in its leading whitespace lies past the enclosing block's
+    /// indentation. libyaml skips such a tab inside a flow collection, where whitespace
+    /// between tokens means nothing, and refuses it anywhere else, which [`super::tabs`]
+    /// checks in the original's columns once the text parses. False when something was
+    /// inserted at the line's start already.
+    pub fn indent_line(&mut self, original: &str, at: usize, count: usize) -> bool {
+        let current = self.text.as_deref().unwrap_or(original);
+        let start = self.original(line_start(current, at.min(current.len())));
+        if self.inserts.iter().any(|&(s, _)| s == start) {
+            return false;
+        }
+        self.insert(original, vec![(start, count)])
     }
 
     /// Separates the comment at `at` (the parser's error, in the patched text) from the token

@@ -122,10 +122,20 @@ impl Tokens {
         self.last_end = self.last_end.max(end);
     }
 
-    /// The first tab in `text` that libyaml refuses: its offset and what is wrong. (`text` may
-    /// be patched ([`super::lenient`]), which moves text only inside quoted scalars and after a
-    /// token on its line: the columns of leading whitespace are the original's.)
-    pub fn first_refused(&self, text: &str) -> Option<(usize, &'static str)> {
+    /// The column of the innermost block collection open (0 outside any).
+    pub fn block_indent(&self) -> usize {
+        self.indents.last().map_or(0, |i| i.0.max(0) as usize)
+    }
+
+    /// The first tab in `text` that libyaml refuses: its offset and what is wrong. `text` may
+    /// be patched ([`super::lenient`]): `original` maps its offsets back, and columns are
+    /// counted in the original.
+    pub fn first_refused(
+        &self,
+        text: &str,
+        original: &dyn Fn(usize) -> usize,
+    ) -> Option<(usize, &'static str)> {
+        let column = |at: usize, line: usize| original(at).saturating_sub(original(line));
         let b = text.as_bytes();
         let end = self.end.unwrap_or(b.len()).min(b.len());
         let mut i = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -140,7 +150,7 @@ impl Tokens {
             }
             if let Some(&&s) = scalars.peek().filter(|s| s.start <= i) {
                 scalars.next();
-                if let Some(refused) = inside(b, &s) {
+                if let Some(refused) = inside(b, &s, &column) {
                     return Some(refused);
                 }
                 let inside = &b[s.start..s.end.min(end)];
@@ -167,7 +177,8 @@ impl Tokens {
                 b'\t' => {
                     let next = scalars.peek().copied();
                     let refused = if blank_line {
-                        leading(i - line_start, last, depth, next.filter(|s| s.start > i), i)
+                        let at = column(i, line_start);
+                        leading(at, last, depth, next.filter(|s| s.start > i), i)
                     } else {
                         (depth == 0 && last == Last::Indicator).then_some(INDICATOR)
                     };
@@ -228,7 +239,11 @@ fn leading(
 /// The first tab inside a scalar that libyaml refuses: in a plain scalar's continuation
 /// lines left of its indentation (`s.indent` + 1), in a block scalar's lines left of its
 /// own, or first on its first line when libyaml is still finding that indentation.
-fn inside(b: &[u8], s: &Token) -> Option<(usize, &'static str)> {
+fn inside(
+    b: &[u8],
+    s: &Token,
+    column: &dyn Fn(usize, usize) -> usize,
+) -> Option<(usize, &'static str)> {
     let (limit, why) = match s.kind {
         ScalarKind::Quoted => return None,
         ScalarKind::Plain => (s.indent + 1, PLAIN),
@@ -241,12 +256,12 @@ fn inside(b: &[u8], s: &Token) -> Option<(usize, &'static str)> {
             (column, BLOCK)
         }
     };
-    let (mut lead, mut column) = (false, 0i64);
-    for (i, &c) in b[s.start..s.end].iter().enumerate() {
+    let (mut lead, mut line) = (false, s.start);
+    for (at, &c) in b.iter().enumerate().take(s.end).skip(s.start) {
         match c {
-            b'\n' | b'\r' => (lead, column) = (true, 0),
-            b'\t' if lead && column < limit => return Some((s.start + i, why)),
-            b' ' | b'\t' => column += 1,
+            b'\n' | b'\r' => (lead, line) = (true, at + 1),
+            b'\t' if lead && (column(at, line) as i64) < limit => return Some((at, why)),
+            b' ' | b'\t' => {}
             _ => lead = false,
         }
     }
@@ -347,6 +362,7 @@ mod tests {
             ("a:\n\t\n  b: c\n", "\t\n"),
             ("\t\na: b\n", "\t\na"),
             ("a: b\r\n\t\r\n", "\t\r"),
+            ("a:\n  b: 'c'\n \td: e\n", "d: e"),
         ] {
             assert_eq!(refused(text), text.find(at), "{text:?}");
         }
@@ -393,5 +409,16 @@ mod tests {
         ] {
             assert_eq!(refused(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_flow_collections_lines_may_start_with_a_tab_left_of_the_block() {
+        let read = |text: &str| {
+            let (root, _) = load(text, SourceId(0), &Limits::default()).expect(text);
+            let b = root.get("a").and_then(|a| a.get("b")).expect("a.b").clone();
+            crate::yaml::emit_document(&b)
+        };
+        assert_eq!(read("a:\n  b: [c,\n\t d,\n\t\t'e']\n"), "- c\n- d\n- e\n");
+        assert_eq!(read("a:\n  b: {c: d,\n\te: f}\n"), "c: d\ne: f\n");
     }
 }
