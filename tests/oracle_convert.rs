@@ -535,3 +535,33 @@ fn tabs_are_read_as_alertmanager_reads_them() {
     ];
     assert_eq!(accepted(&amtool, &configs), 6);
 }
+
+/// Regular expressions are read with Go's syntax, not the `regex` crate's: a `{` that starts
+/// no valid repetition and a `[` inside a class are literals, `(?)` is an empty flag group,
+/// `\p{^Greek}` a negated script; nested repetition, `\1`, the flags `x` and `u`, `(?<n>`,
+/// an unclosed `\Q`, unknown classes and nested counts past 1,000 are errors.
+#[test]
+fn regular_expressions_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    #[rustfmt::skip]
+    let accepted_by_go = [
+        r"a{", r"a{,2}", r"a{01001}", r#"foo{bar="baz"}"#, r"{{ .x }}", r"[[]", r"[a[b]]",
+        r"[\d-z]", r"(?)", r"(?i-i)a", r"\p{^Greek}", r"\12", r"\x{41}", r"\_", r"a{2,1000}",
+    ];
+    #[rustfmt::skip]
+    let refused_by_go = [
+        r"a**", r"a{2}{3}", r"x*{2}", r"[[:foo:]]", r"[a--b]", r"\1", r"\18", r"\p{Emoji}",
+        r"(?x)a", r"(?<n>a)", r"(?P<a.b>x)", r"\Qa", r"[\Q]\E]", r"(a{1000}){1000}", r"\u0041",
+        r"a{1001}", r"(unclosed",
+    ];
+    let configs: Vec<String> = accepted_by_go
+        .iter()
+        .chain(&refused_by_go)
+        .map(|re| {
+            format!("route:\n  receiver: a\n  routes:\n  - receiver: a\n    match_re:\n      x: '{re}'\nreceivers:\n- name: a\n")
+        })
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+}

@@ -9,6 +9,7 @@ pub mod hostport;
 pub mod labels;
 pub mod matcher;
 pub mod regex;
+mod regex_syntax;
 pub mod strconv;
 pub mod timeinterval;
 pub mod url;
