@@ -276,9 +276,13 @@ quotes.";
     Regex = Invalid "regex" Error
         "A regular expression does not compile."
         "Values in `match_re`, `source_match_re`, `target_match_re` and regex matchers (`=~`, `!~`)
-are RE2 regular expressions, anchored by Alertmanager as `^(?:RE)$`. RE2 has no lookaround and
-no backreferences. A `match_re` entry with an empty (null) value is rejected as
-`invalid regexp value`.";
+are RE2 regular expressions in Go's syntax, anchored by Alertmanager as `^(?:RE)$`, and am2amp
+reads them as Go does. RE2 has no lookaround and no backreferences (`\\1` is an error), only the
+flags `i`, `m`, `s` and `U`, and no repetition of a repetition (`a**`); a count may not pass
+1,000, nested counts included (`(a{2}){600}`). A `{` that starts no count is a literal
+(`foo{bar=x}`), and so is `[` inside a class. An unclosed `\\Q` runs to the end of the
+anchored expression and swallows its `)`. A `match_re` entry with an empty (null) value is
+rejected as `invalid regexp value`.";
 
     TimeInterval = Invalid "time-interval" Error
         "A time interval has an invalid field or range."
