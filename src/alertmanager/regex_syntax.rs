@@ -53,6 +53,7 @@ pub fn to_rust(pattern: &str) -> Result<String, String> {
         frames: vec![Frame::default()],
         last_repeat: None,
         flags: String::new(),
+        posix_close: None,
     };
     while !p.t.is_empty() {
         p.item()?;
@@ -89,6 +90,8 @@ struct Parser<'a> {
     /// A flag group not written yet: Go applies a repetition after it to the item before
     /// it, the regex crate to the group, so it is written before the next other item.
     flags: String,
+    /// Where the next `:]` is in `whole` (`Some(None)`: none is left), once looked for.
+    posix_close: Option<Option<usize>>,
 }
 
 impl<'a> Parser<'a> {
@@ -347,6 +350,21 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Where the `[:name:]` at the start of `t` ends, if a `:]` follows (Go looks as far as
+    /// it takes: the next `:]` is remembered, so that many `[:` cost one search).
+    fn posix_end(&mut self, t: &str) -> Option<usize> {
+        let at = self.whole.len() - t.len();
+        let next = match self.posix_close {
+            Some(next) if next.is_none_or(|n| n >= at + 2) => next,
+            _ => {
+                let next = t[2..].find(":]").map(|i| at + 2 + i);
+                self.posix_close = Some(next);
+                next
+            }
+        };
+        next.map(|n| n + 2 - at)
+    }
+
     /// A bracketed class, its items written one by one.
     fn class(&mut self) -> Result<(), String> {
         let whole = self.t;
@@ -363,8 +381,8 @@ impl<'a> Parser<'a> {
                 return Err(missing());
             }
             first = false;
-            if let Some(i) = t.strip_prefix("[:").and_then(|r| r.find(":]")) {
-                let name = &t[..i + 4];
+            if let Some(end) = t.starts_with("[:").then(|| self.posix_end(t)).flatten() {
+                let name = &t[..end];
                 let bare = &name[2..name.len() - 2];
                 if !POSIX.contains(&bare.strip_prefix('^').unwrap_or(bare)) {
                     return Err(error("invalid character class range", name));
@@ -537,6 +555,9 @@ mod tests {
         }
         assert_eq!(to_rust(r"a{b").unwrap(), r"a\x{7B}b");
         assert_eq!(to_rust(r"a(?i){2}b").unwrap(), r"a{2}(?i)b");
+        // Each `[:` looks for a `:]`, as in Go; the search is not repeated.
+        assert!(to_rust(&format!("[{}a]", "[:".repeat(200_000))).is_ok());
+        assert!(to_rust(&format!("[{}]", "[:".repeat(200_000))).is_err());
     }
 
     #[test]
