@@ -565,3 +565,29 @@ fn regular_expressions_are_read_as_alertmanager_reads_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }
+
+/// A URL's `user:password@` is checked as Go's `url.Parse` checks it: RFC 3986's characters
+/// (`@` and `:` among them) and valid `%` escapes.
+#[test]
+fn userinfo_in_urls_is_read_as_alertmanager_reads_it() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let urls = [
+        "http://u:p:q@h/",
+        "http://a@b@h/",
+        "http://u%41:p!$&'()*+,;=~@h/",
+        "http://@h/",
+        "http://user:pa ss@h/",
+        "http://u[x]@h/",
+        "http://\u{fc}@h/",
+        "http://u\\\"@h/",
+        "http://us%zzer@h/",
+        "http://u:p%@h/",
+    ];
+    let configs: Vec<String> = urls
+        .iter()
+        .map(|u| format!("route:\n  receiver: a\nreceivers:\n- name: a\n  webhook_configs:\n  - url: \"{u}\"\n"))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), 4);
+}

@@ -27,14 +27,15 @@ pub fn parse(s: &str) -> Result<Parsed, String> {
     if let Some(auth_and_path) = rest.strip_prefix("//") {
         let end = auth_and_path.find('/').unwrap_or(auth_and_path.len());
         let authority = &auth_and_path[..end];
-        let host = match authority.rfind('@') {
-            Some(i) => {
-                parsed.has_userinfo = true;
-                &authority[i + 1..]
-            }
-            None => authority,
+        let (userinfo, host) = match authority.rfind('@') {
+            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+            None => (None, authority),
         };
         check_host(host)?;
+        if let Some(userinfo) = userinfo {
+            check_userinfo(userinfo)?;
+            parsed.has_userinfo = true;
+        }
         parsed.host = host.to_string();
         check_escapes(&auth_and_path[end..])?;
     } else if scheme.is_empty() {
@@ -93,6 +94,15 @@ fn check_host(host: &str) -> Result<(), String> {
         }
     }
     check_escapes(name)
+}
+
+/// Go's `validUserinfo` (RFC 3986's characters, `%` escapes checked after), then the escapes.
+fn check_userinfo(userinfo: &str) -> Result<(), String> {
+    let valid = |c: char| c.is_ascii_alphanumeric() || "-._:~!$&'()*+,;=%@".contains(c);
+    if !userinfo.chars().all(valid) {
+        return Err("net/url: invalid userinfo".into());
+    }
+    check_escapes(userinfo)
 }
 
 fn check_escapes(s: &str) -> Result<(), String> {
@@ -160,5 +170,26 @@ mod tests {
                 .has_userinfo
         );
         assert!(parse("foo").is_ok());
+    }
+
+    #[test]
+    fn userinfo_is_checked_as_go_checks_it() {
+        for ok in [
+            "http://u:p:q@h/",
+            "http://a@b@h/",
+            "http://u%41:p!$&'()*+,;=~@h/",
+        ] {
+            assert!(check_http(ok).unwrap().has_userinfo, "{ok}");
+        }
+        for (bad, why) in [
+            ("http://user:pa ss@h/", "net/url: invalid userinfo"),
+            ("http://u[x]@h/", "net/url: invalid userinfo"),
+            ("http://\u{fc}@h/", "net/url: invalid userinfo"),
+            ("http://u\"@h/", "net/url: invalid userinfo"),
+            ("http://us%zzer@h/", "invalid URL escape \"%zz\""),
+            ("http://u:p@h:x/", "invalid port \":x\" after host"),
+        ] {
+            assert_eq!(check_http(bad).unwrap_err(), why, "{bad}");
+        }
     }
 }
