@@ -67,7 +67,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
     let mut patch = Patched::default();
     // The parser's errors on the lines indented for a tab in a flow collection: one stands
     // for a later error on its line, which indenting it may have caused.
-    let mut tabs: Vec<Failure> = Vec::new();
+    let mut tab_errors: Vec<Failure> = Vec::new();
     loop {
         let stop = match build_once(text, &patch, source, limits) {
             Ok(mut built) => {
@@ -100,7 +100,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
                 failure,
             } => {
                 if within && patch.indent_line(text, at, indent + 1) {
-                    tabs.push(failure);
+                    tab_errors.push(failure);
                     continue;
                 }
                 failure
@@ -118,7 +118,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
                 .iter()
                 .any(|&c| c == b'\n' || c == b'\r')
         };
-        return Err(tabs
+        return Err(tab_errors
             .into_iter()
             .find(|t| same_line(t.at, failed.at))
             .unwrap_or(failed));

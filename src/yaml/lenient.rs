@@ -98,7 +98,11 @@ impl Patched {
     pub fn indent_line(&mut self, original: &str, at: usize, count: usize) -> bool {
         let current = self.text.as_deref().unwrap_or(original);
         let start = self.original(line_start(current, at.min(current.len())));
-        if self.inserts.iter().any(|&(s, _)| s == start) {
+        if self
+            .inserts
+            .binary_search_by_key(&start, |&(s, _)| s)
+            .is_ok()
+        {
             return false;
         }
         self.insert(original, vec![(start, count)])
