@@ -591,3 +591,17 @@ fn userinfo_in_urls_is_read_as_alertmanager_reads_it() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), 4);
 }
+
+/// Alertmanager reads any integer as a month (`13` matches none) and only compares the two
+/// ends of a range; names must be months.
+#[test]
+fn month_numbers_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let configs: Vec<String> = ["13", "0", "-1:12", "13:december", "smarch"]
+        .iter()
+        .map(|m| format!("route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [t]\nreceivers:\n- name: a\ntime_intervals:\n- name: t\n  time_intervals:\n  - months: ['{m}']\n"))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), 3);
+}

@@ -110,21 +110,27 @@ pub fn check_days_of_month(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a `months` entry (`january:march`, `12`).
+/// Checks a `months` entry (`january:march`, `12`). Numbers are not range-checked (Alertmanager
+/// reads any integer, `13` included, and only compares the two ends).
 pub fn check_months(s: &str) -> Result<(), String> {
     let (a, b) = range(s, |m| match MONTHS.iter().position(|x| *x == m) {
         Some(i) => Ok(i as i64 + 1),
-        None => match m.parse::<i64>() {
-            Ok(v) if (1..=12).contains(&v) => Ok(v),
-            Ok(v) => Err(format!("{v} is not a valid month: out of range")),
-            Err(_) => Err(format!("{m} is not a valid month")),
-        },
+        None => m
+            .parse::<i64>()
+            .map_err(|_| format!("{m} is not a valid month")),
     })?;
     if a > b {
+        let name = |v: i64| {
+            usize::try_from(v - 1)
+                .ok()
+                .and_then(|i| MONTHS.get(i))
+                .copied()
+                .unwrap_or("")
+        };
         return Err(format!(
             "end month {} is before start month {}",
-            MONTHS[(b - 1) as usize],
-            MONTHS[(a - 1) as usize]
+            name(b),
+            name(a)
         ));
     }
     Ok(())
@@ -175,7 +181,16 @@ mod tests {
         assert!(check_days_of_month("0").is_err());
         assert!(check_days_of_month("-3:5").is_err());
         assert!(check_months("january:march").is_ok());
-        assert!(check_months("13").is_err());
+        assert!(check_months("13").is_ok());
+        assert!(check_months("0:-5").is_err());
+        assert_eq!(
+            check_months("13:december").unwrap_err(),
+            "end month december is before start month "
+        );
+        assert_eq!(
+            check_months("smarch").unwrap_err(),
+            "smarch is not a valid month"
+        );
         assert!(check_years("2020:2022").is_ok());
         assert!(check_years("2022:2020").is_err());
     }

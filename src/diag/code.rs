@@ -288,8 +288,9 @@ rejected as `invalid regexp value`.";
         "A time interval has an invalid field or range."
         "Time interval ranges: `times` with `start_time`/`end_time` as `HH:MM` (two-digit hours,
 00:00–24:00, start before end); `weekdays` as names (`monday:friday`); `days_of_month` from -31
-to 31 without 0 (a negative start needs a negative end); `months` as names or 1–12; `years` as
-`2024:2026`; `location` as an IANA time zone name. Ranges are inclusive and written
+to 31 without 0 (a negative start needs a negative end); `months` as names or numbers (1–12;
+Alertmanager does not check the range, so neither does am2amp, though `13` matches no month);
+`years` as `2024:2026`; `location` as an IANA time zone name. Ranges are inclusive and written
 `start:end`.";
 
     Url = Invalid "url" Error
