@@ -605,3 +605,17 @@ fn month_numbers_are_read_as_alertmanager_reads_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), 3);
 }
+
+/// A TLS version that is null is unset, as Go's unmarshaller is never called for it; an
+/// empty string is a version name Alertmanager does not know.
+#[test]
+fn empty_tls_versions_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let configs: Vec<String> = ["", "~", "!!null ''", "TLS12", "''", "!!str", "TLS14"]
+        .iter()
+        .map(|v| format!("route:\n  receiver: a\nreceivers:\n- name: a\n  webhook_configs:\n  - url: http://h/\n    http_config:\n      tls_config:\n        min_version: {v}\n"))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), 4);
+}

@@ -1,7 +1,19 @@
 //! Shared client settings: `http_config`, `tls_config`, `sigv4` and the top-level `tracing`.
 
-use super::decode::model;
+use super::decode::{Cx, Decode, model};
 use super::{GoDuration, Map, Opaque, Secret, Sp};
+use crate::yaml::Node;
+
+/// A TLS version's name (`TLS12`). An explicit null leaves it unset (Go does not call the
+/// type's unmarshaller for null), while `''` is the empty name, which Alertmanager refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsVersion(pub String);
+
+impl Decode for TlsVersion {
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        String::decode(node, cx).map(TlsVersion)
+    }
+}
 
 model! {
     /// `http_config:` (prometheus/common `HTTPClientConfig`).
@@ -85,8 +97,8 @@ model! {
         key_ref: String = "key_ref" @ "0.27",
         server_name: String = "server_name",
         insecure_skip_verify: bool = "insecure_skip_verify",
-        min_version: String = "min_version",
-        max_version: String = "max_version",
+        min_version: TlsVersion = "min_version",
+        max_version: TlsVersion = "max_version",
     }
 }
 

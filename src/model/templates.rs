@@ -2,6 +2,7 @@
 //! free-form values (PagerDuty `details`, webhook `payload`, Jira `fields`).
 
 use super::decode::{Map, Opaque, OptBool};
+use super::http::TlsVersion;
 use super::route::RegexValue;
 use super::{GoDuration, PromDuration, Secret, SecretUrl, Sp, Tmpl, Url};
 use crate::yaml::{Kind, Node, Scalar};
@@ -42,7 +43,8 @@ none!(
     PromDuration,
     GoDuration,
     OptBool,
-    RegexValue
+    RegexValue,
+    TlsVersion
 );
 
 impl Templates for Tmpl {

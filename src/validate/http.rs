@@ -202,14 +202,14 @@ pub(crate) fn check_tls(v: &mut V, c: &TlsConfig) {
         ("min_version", &c.min_version),
         ("max_version", &c.max_version),
     ] {
-        if let Some(s) = val.as_ref().filter(|s| !s.value.is_empty())
-            && !["TLS10", "TLS11", "TLS12", "TLS13"].contains(&s.value.as_str())
+        if let Some(s) = val.as_ref()
+            && !["TLS10", "TLS11", "TLS12", "TLS13"].contains(&s.value.0.as_str())
         {
             v.push(
                 Diagnostic::new(
                     Code::Value,
                     s.span,
-                    format!("unknown TLS version in `{field}`: {}", s.value),
+                    format!("unknown TLS version in `{field}`: {}", s.value.0),
                 )
                 .label("not a TLS version")
                 .label("not accepted")
