@@ -80,19 +80,14 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
         };
         let len = patch.text.as_ref().map_or(text.len(), String::len);
         let within = (patch.rounds() + 1).saturating_mul(len) <= REPARSE_BUDGET;
-        let failed = match stop {
-            Stop::Failed(f) => f,
+        // Each stop but `Failed` is something libyaml reads: patch it and parse again.
+        let (patched, failed) = match stop {
+            Stop::Failed(f) => (false, f),
             Stop::Quoted { from, at, failure } => {
-                if within && patch.indent_quoted(text, from, at) {
-                    continue;
-                }
-                failure
+                (within && patch.indent_quoted(text, from, at), failure)
             }
             Stop::Comment { at, failure } => {
-                if within && patch.space_before_comment(text, at) {
-                    continue;
-                }
-                failure
+                (within && patch.space_before_comment(text, at), failure)
             }
             Stop::TabIndent {
                 at,
@@ -103,15 +98,13 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Bui
                     tab_errors.push(failure);
                     continue;
                 }
-                failure
+                (false, failure)
             }
-            Stop::AfterEnd { at, failure } => {
-                if within && patch.cut_at_line(text, at) {
-                    continue;
-                }
-                failure
-            }
+            Stop::AfterEnd { at, failure } => (within && patch.cut_at_line(text, at), failure),
         };
+        if patched {
+            continue;
+        }
         let same_line = |a: usize, b: usize| {
             let (lo, hi) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             !text.as_bytes()[lo..hi]
@@ -198,7 +191,7 @@ fn build_once(
     let original = |at| patch.original(at);
     if let Some((at, why)) = tabs.and_then(|t| t.first_refused(text, &original)) {
         return Err(Stop::Failed(Failure {
-            at: patch.original(at),
+            at: original(at),
             message: why.into(),
             budget: false,
         }));

@@ -178,7 +178,8 @@ impl Tokens {
                     let next = scalars.peek().copied();
                     let refused = if blank_line {
                         let at = column(i, line_start);
-                        leading(at, last, depth, next.filter(|s| s.start > i), i)
+                        // Scalars that start at or before `i` were taken at the loop's top.
+                        leading(at, last, depth, next, i)
                     } else {
                         (depth == 0 && last == Last::Indicator).then_some(INDICATOR)
                     };
