@@ -619,3 +619,44 @@ fn empty_tls_versions_are_read_as_alertmanager_reads_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), 4);
 }
+
+/// A null entry in a list Go declares as values (not pointers) is the zero value, read
+/// without the entry's checks: `weekdays: [~]` is Sunday, `inhibit_rules: [~]` a rule that
+/// inhibits nothing, `time_intervals: [~]` an interval named "" (twice is a duplicate). Null
+/// routes, receivers and integrations crash Alertmanager and stay errors.
+#[test]
+fn null_list_entries_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let interval = |spec: &str| {
+        format!(
+            "route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [t]\nreceivers:\n- name: a\ntime_intervals:\n- name: t\n  time_intervals:\n  - {spec}\n"
+        )
+    };
+    let plain = |rest: &str| format!("route:\n  receiver: a\nreceivers:\n- name: a\n{rest}");
+    let accepted_by_go = [
+        interval("weekdays: [~, monday]"),
+        interval("days_of_month: [~]"),
+        interval("months: [null]"),
+        interval("years: [!!null '']"),
+        interval("times: [~]"),
+        interval("~"),
+        plain("inhibit_rules: [~]\n"),
+        plain("inhibit_rules:\n- source_matchers: [a=b]\n  target_matchers: [c=d]\n  equal: [~, x]\n"),
+        plain("  pagerduty_configs: [{routing_key: k, images: [~], links: [~]}]\n"),
+        "route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: ['']\nreceivers:\n- name: a\ntime_intervals: [~]\n".to_string(),
+    ];
+    let refused_by_go = [
+        interval("weekdays: ['']"),
+        interval("times: [~, {start_time: '10:00', end_time: '09:00'}]"),
+        plain("time_intervals: [~]\nmute_time_intervals: [~]\n"),
+        plain(
+            "inhibit_rules:\n- source_matchers: [a=b]\n  target_matchers: [c=d]\n  equal: ['']\n",
+        ),
+        plain("- ~\n"),
+        plain("  webhook_configs: [~]\n"),
+    ];
+    let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+}

@@ -328,10 +328,18 @@ Phone Number for SNS config`); because of a quirk in its check it accepts all th
 publishes to every one of them.";
 
     NullEntry = Invalid "null-entry" Error
-        "An integration list has an empty (null) entry."
-        "A bare `-` under, say, `webhook_configs:` is a null entry. Alertmanager 0.25 to 0.31 crash on
-it while loading; later versions reject it (`missing webhook config`). Remove the dash or fill
-in the entry.";
+        "A list has an empty (null) entry that Alertmanager cannot use."
+        "A bare `-` under, say, `webhook_configs:` is a null entry. Under an integration list,
+`receivers:` or `routes:` Alertmanager 0.25 to 0.31 crash on it while loading; later versions
+reject it (`missing webhook config`). Under Slack's `actions:` or `fields:` 0.25 loads it and
+crashes when it sends. Remove the dash or fill in the entry.
+
+Lists whose entries Go declares as values take a null entry as the zero value, without the
+entry's own checks, and am2amp reads them so: `inhibit_rules:` (a rule that inhibits nothing),
+`time_intervals:` (an interval with an empty name, which routes may use), a named interval's
+entries (always), `weekdays:` (Sunday), `times:`, `days_of_month:`, `months:` and `years:`
+(ranges that match nothing), `equal:` (an empty label name) and PagerDuty's `images:` and
+`links:` (dropped when sent).";
 
     Value = Invalid "value" Error
         "A field has a value Alertmanager does not accept."

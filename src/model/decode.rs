@@ -356,6 +356,36 @@ impl<T: Decode> Decode for Vec<Sp<T>> {
     }
 }
 
+/// A list entry Go declares as a value, not a pointer. yaml.v2 calls no unmarshaller for an
+/// explicit null, so a null entry is the zero value, read without the entry's own checks:
+/// `weekdays: [~]` is Sunday, `inhibit_rules: [~]` a rule that inhibits nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ZeroIfNull<T> {
+    /// The entry; the zero value when it was null.
+    pub value: T,
+    /// True when the entry was an explicit null.
+    pub null: bool,
+}
+
+impl<T> std::ops::Deref for ZeroIfNull<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: Decode + Default> Decode for ZeroIfNull<T> {
+    fn decode(node: &Node, cx: &mut Cx) -> Option<Self> {
+        T::decode(node, cx).map(|value| ZeroIfNull { value, null: false })
+    }
+    fn null() -> Option<Self> {
+        Some(ZeroIfNull {
+            value: T::default(),
+            null: true,
+        })
+    }
+}
+
 /// A mapping from strings to values, in input order (duplicates were already reported).
 pub type Map<T> = Vec<(Sp<String>, Sp<T>)>;
 
@@ -492,5 +522,34 @@ mod tests {
         assert_eq!(parse_int("-3"), Some(-3));
         assert_eq!(parse_int("2.0"), Some(2));
         assert_eq!(parse_int("CHAT-ID"), None);
+    }
+
+    fn list<T: Decode>(text: &str) -> (Option<Vec<Sp<T>>>, Vec<Code>) {
+        let (root, _) = crate::yaml::load(
+            text,
+            crate::source::SourceId(0),
+            &crate::yaml::Limits::default(),
+        )
+        .unwrap();
+        let mut cx = Cx::default();
+        let list = Vec::<Sp<T>>::decode(&root, &mut cx);
+        (list, cx.diags.iter().map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn null_entries_of_value_lists_are_marked_zero_values() {
+        let (items, codes) = list::<ZeroIfNull<String>>("[~, monday, '']");
+        let items = items.unwrap();
+        let read: Vec<_> = items.iter().map(|i| (i.value.null, i.as_str())).collect();
+        assert_eq!(read, [(true, ""), (false, "monday"), (false, "")]);
+        assert!(codes.is_empty());
+        assert_eq!(items[0].span.start, 1);
+    }
+
+    #[test]
+    fn null_entries_of_pointer_lists_are_errors() {
+        let (items, codes) = list::<crate::model::route::Route>("[~, {receiver: a}]");
+        assert_eq!(items.unwrap().len(), 1);
+        assert_eq!(codes, [Code::NullEntry]);
     }
 }

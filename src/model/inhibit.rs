@@ -2,7 +2,7 @@
 
 use super::decode::model;
 use super::route::RegexValue;
-use super::{Map, Sp};
+use super::{Map, Sp, ZeroIfNull};
 
 model! {
     /// An entry of `inhibit_rules:`.
@@ -14,6 +14,6 @@ model! {
         target_match: Map<String> = "target_match",
         target_match_re: Map<RegexValue> = "target_match_re",
         target_matchers: Vec<Sp<String>> = "target_matchers",
-        equal: Vec<Sp<String>> = "equal",
+        equal: Vec<Sp<ZeroIfNull<String>>> = "equal",
     }
 }

@@ -22,7 +22,7 @@ use std::ops::Deref;
 use crate::source::Span;
 use crate::yaml::{Kind, Node, Scalar, Style};
 
-pub use decode::{Cx, Decode, FeatureUse, Map, Opaque, OptBool};
+pub use decode::{Cx, Decode, FeatureUse, Map, Opaque, OptBool, ZeroIfNull};
 pub use version::Version;
 
 use decode::model;
@@ -183,11 +183,11 @@ model! {
     pub struct Config ("the top level of the config") {
         global: global::Global = "global",
         route: route::Route = "route",
-        inhibit_rules: Vec<Sp<inhibit::InhibitRule>> = "inhibit_rules",
+        inhibit_rules: Vec<Sp<ZeroIfNull<inhibit::InhibitRule>>> = "inhibit_rules",
         receivers: Vec<Sp<receivers::Receiver>> = "receivers",
         templates: Vec<Sp<String>> = "templates",
-        mute_time_intervals: Vec<Sp<time_interval::NamedTimeInterval>> = "mute_time_intervals",
-        time_intervals: Vec<Sp<time_interval::NamedTimeInterval>> = "time_intervals",
+        mute_time_intervals: Vec<Sp<ZeroIfNull<time_interval::NamedTimeInterval>>> = "mute_time_intervals",
+        time_intervals: Vec<Sp<ZeroIfNull<time_interval::NamedTimeInterval>>> = "time_intervals",
         /// Tracing settings (0.30).
         tracing: http::Tracing = "tracing" @ "0.30",
         /// Event recorder settings (0.33); not modelled in detail.

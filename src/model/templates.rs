@@ -1,7 +1,7 @@
 //! Finding every Go template in a config: fields of type [`Tmpl`], and the string leaves of
 //! free-form values (PagerDuty `details`, webhook `payload`, Jira `fields`).
 
-use super::decode::{Map, Opaque, OptBool};
+use super::decode::{Map, Opaque, OptBool, ZeroIfNull};
 use super::http::TlsVersion;
 use super::route::RegexValue;
 use super::{GoDuration, PromDuration, Secret, SecretUrl, Sp, Tmpl, Url};
@@ -82,6 +82,12 @@ impl<T: Templates> Templates for Vec<Sp<T>> {
         for item in self {
             item.value.templates(field, out);
         }
+    }
+}
+
+impl<T: Templates> Templates for ZeroIfNull<T> {
+    fn templates<'a>(&'a self, field: &'static str, out: &mut Vec<FieldTemplate<'a>>) {
+        self.value.templates(field, out);
     }
 }
 

@@ -34,7 +34,7 @@ pub fn validate(config: &Config, diags: &mut Vec<Diagnostic>, features: &mut Vec
     route::check(&mut v, config, &names, &intervals);
     if let Some(rules) = &config.inhibit_rules {
         for r in rules.value.iter() {
-            inhibit::check(&mut v, r);
+            inhibit::check(&mut v, &r.value);
         }
     }
 }

@@ -22,22 +22,28 @@ pub(super) fn check(v: &mut V, config: &Config) -> HashMap<String, Span> {
             "time interval"
         };
         for ti in list.iter().flat_map(|l| l.value.iter()) {
-            match ti.value.name.as_ref().filter(|n| !n.value.is_empty()) {
+            // A null entry is an interval named "" that yaml.v2 never checked for a name.
+            let name = match &ti.value.name {
+                _ if ti.value.null => Some(("", ti.span)),
+                Some(n) if !n.value.is_empty() => Some((n.value.as_str(), n.span)),
+                _ => None,
+            };
+            match name {
                 None => v.push(
                     Diagnostic::new(Code::MissingName, ti.span, format!("{kind} has no `name`"))
                         .label("needs a name")
                         .help("add `name: <interval name>`; routes refer to intervals by name"),
                 ),
-                Some(n) => {
-                    if let Some(first) = names.get(&n.value) {
+                Some((n, span)) => {
+                    if let Some(first) = names.get(n) {
                         v.push(
-                            Diagnostic::new(Code::DuplicateName, n.span, format!("{kind} `{}` is not unique", n.value))
+                            Diagnostic::new(Code::DuplicateName, span, format!("{kind} `{n}` is not unique"))
                                 .label("defined again here")
                                 .secondary(*first, "first defined here")
                                 .help("names must be unique across `time_intervals` and `mute_time_intervals`"),
                         );
                     } else {
-                        names.insert(n.value.clone(), n.span);
+                        names.insert(n.to_string(), span);
                     }
                 }
             }
@@ -57,7 +63,12 @@ fn check_spec(v: &mut V, s: &TimeIntervalSpec) {
                 .help("see `am2amp explain invalid::time-interval` for the accepted forms"),
         );
     };
-    for t in s.times.iter().flat_map(|l| l.value.iter()) {
+    for t in s
+        .times
+        .iter()
+        .flat_map(|l| l.value.iter())
+        .filter(|t| !t.value.null)
+    {
         let start = t.value.start_time.as_ref().map_or("", |s| s.value.as_str());
         let end = t.value.end_time.as_ref().map_or("", |s| s.value.as_str());
         if let Err(e) = ti::check_times(start, end) {
@@ -72,7 +83,11 @@ fn check_spec(v: &mut V, s: &TimeIntervalSpec) {
         (&s.years, ti::check_years),
     ];
     for (list, f) in lists {
-        for item in list.iter().flat_map(|l| l.value.iter()) {
+        for item in list
+            .iter()
+            .flat_map(|l| l.value.iter())
+            .filter(|i| !i.value.null)
+        {
             if let Err(e) = f(&item.value) {
                 bad(v, item.span, e);
             }

@@ -2,7 +2,9 @@
 
 use crate::model::decode::{Cx, Decode, model};
 use crate::model::http::HttpConfig;
-use crate::model::{Field, GoDuration, Map, Opaque, PromDuration, Secret, Sp, Tmpl, Url};
+use crate::model::{
+    Field, GoDuration, Map, Opaque, PromDuration, Secret, Sp, Tmpl, Url, ZeroIfNull,
+};
 use crate::yaml::{Kind, Node};
 
 /// A PagerDuty routing or service key: the value itself, or (in an AMP definition only) a
@@ -106,8 +108,8 @@ model! {
         description: Tmpl = "description",
         /// Strings in 0.25; any YAML value (strings templated) since 0.30.
         details: Map<Opaque> = "details",
-        images: Vec<Sp<PagerdutyImage>> = "images",
-        links: Vec<Sp<PagerdutyLink>> = "links",
+        images: Vec<Sp<ZeroIfNull<PagerdutyImage>>> = "images",
+        links: Vec<Sp<ZeroIfNull<PagerdutyLink>>> = "links",
         source: Tmpl = "source",
         severity: Tmpl = "severity",
         class: Tmpl = "class",
