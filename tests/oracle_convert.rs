@@ -660,3 +660,40 @@ fn null_list_entries_are_read_as_alertmanager_reads_them() {
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
     assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }
+
+/// Go's parser refuses a template file that names an unknown function anywhere (even where
+/// nothing calls it) or defines one name twice with a body each; a definition with an empty
+/// body is no second definition.
+#[test]
+fn template_files_are_parsed_as_alertmanager_parses_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let files = tempfile::tempdir().unwrap();
+    let config = |i: usize, text: &str| {
+        let file = files.path().join(format!("t{i}.tmpl"));
+        std::fs::write(&file, text).unwrap();
+        format!(
+            "templates: ['{}']\nroute:\n  receiver: a\nreceivers:\n- name: a\n",
+            file.display()
+        )
+    };
+    let accepted_by_go = [
+        r#"{{ define "a" }} {{/* c */}} {{ end }}{{ define "a" }}x{{ end }}"#,
+        r#"{{ define "a" }}x{{ end }}{{ define "a" }}{{ end }}"#,
+        r#"{{ define "slack.default.title" }}{{ end }}{{ toUpper "x" }}"#,
+    ];
+    let refused_by_go = [
+        "{{ .Foo | nofunc }}",
+        r#"{{ if 1 }}{{ else }}{{ nofunc }}{{ end }}{{ define "a" }}x{{ end }}"#,
+        r#"{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}"#,
+        r#"{{ block "a" . }}x{{ end }}{{ define "a" }}{{ .X }}{{ end }}"#,
+    ];
+    let configs: Vec<String> = accepted_by_go
+        .iter()
+        .chain(&refused_by_go)
+        .enumerate()
+        .map(|(i, t)| config(i, t))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+}

@@ -357,7 +357,9 @@ rules for that field. The message names the accepted values.";
         "A file listed under `templates:` is not a valid Go template."
         "Alertmanager parses every file matched by `templates:` when it loads its config and
 refuses to start when one fails to parse. The message shows the Go template error at its
-position in the template file.";
+position in the template file. Go's parser also refuses a function name it does not know,
+even in a part of the file nothing calls (`function \"x\" not defined`), and a file that
+defines one name twice with a body each (`multiple definition of template \"x\"`).";
 
     // ---------------------------------------------------------------- template
     TemplateSyntax = Template "syntax" Error
@@ -411,9 +413,14 @@ check or convert them. Paths are relative to the config file's directory; for an
 definition, entries name `template_files` keys.";
 
     DuplicateDefine = Template "duplicate-define" Warning
-        "Two template files define the same template name."
+        "A template name is defined twice, or an empty definition replaces nothing."
         "When several files under `templates:` define the same name, the one loaded last wins and
-the other definition is silently unused. Rename one of them.";
+the other definition is silently unused. Rename one of them.
+
+A definition whose body is only white space and comments never replaces an earlier one, nor
+Alertmanager's default of that name: `{{ define \"slack.default.title\" }}{{ end }}` leaves
+Slack's default title in place. A template that prints nothing needs an action, such as
+`{{ \"\" }}`.";
 
     ReservedTemplate = Template "reserved-name" Error
         "A user template has a name am2amp gives its own templates."

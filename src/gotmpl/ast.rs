@@ -135,6 +135,13 @@ pub struct Template {
     pub defines: Vec<Define>,
 }
 
+/// Go's `parse.IsEmptyTree`: nothing but white space (comments are not kept). A definition
+/// with an empty body never replaces an existing one of the same name.
+pub fn is_empty_tree(list: &List) -> bool {
+    list.iter()
+        .all(|n| matches!(n, Node::Text(t, _) if t.trim().is_empty()))
+}
+
 /// A named template definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Define {

@@ -281,6 +281,7 @@ impl<'a> Copies<'a> {
                 walk::Item::Chain(chain) => {
                     reads |= chain.first().is_some_and(|f| f == "ExternalURL")
                 }
+                walk::Item::Function(..) => {}
             });
         }
         self.reads_url.insert(name.to_string(), reads);

@@ -1,6 +1,8 @@
 //! The functions a template can call, by Alertmanager version, with their result types.
 
+use super::ast::{Pos, Template};
 use super::types::Ty;
+use super::walk;
 use crate::model::Version;
 
 /// A template function.
@@ -78,4 +80,22 @@ pub fn lookup(name: &str) -> Option<&'static Func> {
 /// Every function name.
 pub fn names() -> impl Iterator<Item = &'static str> {
     FUNCS.iter().map(|f| f.name)
+}
+
+/// The function names in a parsed text that no version defines, in text order. Go checks them
+/// while parsing, so a template file holding one (even in a part nothing calls) stops
+/// Alertmanager loading the config: `function "x" not defined`.
+pub fn undefined_in(t: &Template) -> Vec<(&str, &Pos)> {
+    let mut out = Vec::new();
+    for list in std::iter::once(&t.root).chain(t.defines.iter().map(|d| &d.list)) {
+        walk::list(list, &mut |item| {
+            if let walk::Item::Function(name, pos) = item
+                && lookup(name).is_none()
+            {
+                out.push((name, pos));
+            }
+        });
+    }
+    out.sort_by_key(|(_, pos)| pos.start);
+    out
 }

@@ -2,7 +2,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::ast::List;
+use super::ast::{List, is_empty_tree};
 use super::walk::{self, Item};
 use super::{Template, defaults};
 
@@ -13,14 +13,15 @@ pub struct Library<'a> {
 }
 
 impl<'a> Library<'a> {
-    /// am2amp's default templates plus the given user templates (later ones win).
+    /// am2amp's default templates plus the given user templates (later ones win, except
+    /// empty ones, as in Go).
     pub fn new(user: impl IntoIterator<Item = &'a Template>) -> Self {
         let mut bodies = HashMap::new();
         for d in &defaults::parsed().defines {
             bodies.insert(d.name.as_str(), &d.list);
         }
-        for t in user {
-            for d in &t.defines {
+        for d in user.into_iter().flat_map(|t| &t.defines) {
+            if !is_empty_tree(&d.list) || !bodies.contains_key(d.name.as_str()) {
                 bodies.insert(d.name.as_str(), &d.list);
             }
         }

@@ -1,7 +1,9 @@
 //! The parser: tokens → [`Template`], with Go's grammar and Go's error messages.
 
 use super::ParseError;
-use super::ast::{Arg, Call, Command, Control, Define, List, Node, Pipe, Pos, Template};
+use super::ast::{
+    Arg, Call, Command, Control, Define, List, Node, Pipe, Pos, Template, is_empty_tree,
+};
 use super::lex::{Tok, Token, lex};
 use crate::alertmanager::strconv;
 
@@ -182,11 +184,25 @@ impl Parser {
         if let Stop::Else(p, _) = stop {
             return self.err("unexpected {{else}} in define clause", start..p.end);
         }
-        self.defines.push(Define {
+        self.add(Define {
             name,
             name_pos: t.pos,
             list,
-        });
+        })
+    }
+
+    /// Records a definition; a second one with a body under the same name is Go's error (an
+    /// empty one is ignored, or replaced: [`is_empty_tree`]).
+    fn add(&mut self, d: Define) -> Result<(), ParseError> {
+        let twice = self
+            .defines
+            .iter()
+            .any(|e| e.name == d.name && !is_empty_tree(&e.list));
+        if twice && !is_empty_tree(&d.list) {
+            let msg = format!("template: multiple definition of template {:?}", d.name);
+            return self.err(msg, d.name_pos);
+        }
+        self.defines.push(d);
         Ok(())
     }
 
@@ -382,11 +398,11 @@ impl Parser {
         if let Stop::Else(p, _) = stop {
             return self.err("unexpected {{else}} in block clause", p);
         }
-        self.defines.push(Define {
+        self.add(Define {
             name: name.clone(),
             name_pos: name_pos.clone(),
             list,
-        });
+        })?;
         Ok(Node::Template(Call {
             name,
             name_pos,

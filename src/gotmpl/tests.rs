@@ -107,6 +107,31 @@ fn defines_templates_and_blocks() {
     assert_eq!(round_trip(r#"{{ template "x" }}"#), r#"{{ template "x" }}"#);
 }
 
+/// One text may define a name twice only when one body is empty (white space and comments).
+#[test]
+fn a_second_definition_with_a_body_is_an_error() {
+    let twice = r#"{{ define "a" }}A{{ end }}{{ block "a" . }}{{ .X }}{{ end }}"#;
+    let message = r#"template: multiple definition of template "a""#;
+    assert_eq!(error(twice), (message.into(), 35..38));
+    for ok in [
+        r#"{{ define "a" }} {{/* c */}} {{ end }}{{ define "a" }}A{{ end }}"#,
+        "{{ define \"a\" }}A{{ end }}{{ define \"a\" }}\n\u{a0}\t{{ end }}",
+    ] {
+        assert_eq!(parse(ok).unwrap().defines.len(), 2, "{ok}");
+    }
+}
+
+/// Every identifier is a function Go checks while parsing, wherever it stands.
+#[test]
+fn undefined_functions_in_text_order() {
+    let t = parse(r#"{{ define "a" }}{{ nope2 1 }}{{ end }}{{ if toUpper }}{{ else }}{{ .X | nope1 (len) }}{{ end }}"#).unwrap();
+    let found: Vec<_> = super::funcs::undefined_in(&t)
+        .into_iter()
+        .map(|(n, p)| (n, p.clone()))
+        .collect();
+    assert_eq!(found, [("nope2", 19..24), ("nope1", 72..77)]);
+}
+
 #[test]
 fn spans_point_into_the_text() {
     let src = "ab{{ .CommonLables.x }}";
@@ -268,7 +293,7 @@ mod copies {
         let user = parse(r#"{{ define "t" }}new {{ .Status }}{{ end }}"#).unwrap();
         let (_, first) = copied(r#"{{ template "t" . }}"#, &user, None);
         let old = parse(&format!(
-            "{first}{}\n",
+            "{HELPER}{}\n",
             r#"{{ define "am2amp:gone" }}{{ template "am2amp" .X }}{{ end }}{{ define "am2amp:t" }}old{{ .Y }}{{ end }}"#
         ))
         .unwrap();
@@ -382,6 +407,7 @@ mod escaping {
 }
 
 mod library {
+    use super::super::ast::Node;
     use super::super::library::Library;
     use super::{chain, parse};
 
@@ -412,6 +438,19 @@ mod library {
         // 32 templates nest 32 deep: the copies make that many at once.
         assert!(closed_and_flat(&chain("c", 31, "x"), 32));
         assert!(!closed_and_flat(&chain("c", 32, "x"), 32));
+    }
+
+    /// An empty definition replaces nothing, a default or an earlier user one (as in Go).
+    #[test]
+    fn empty_definitions_replace_nothing() {
+        let first =
+            parse(r#"{{ define "a" }}A{{ end }}{{ define "__subject" }} {{ end }}"#).unwrap();
+        let second =
+            parse(r#"{{ define "a" }}{{/* c */}}{{ end }}{{ define "b" }}{{ end }}"#).unwrap();
+        let lib = Library::new([&first, &second]);
+        assert!(matches!(lib.get("a").unwrap().as_slice(), [Node::Text(t, _)] if t == "A"));
+        assert!(lib.get("__subject").unwrap().len() > 1, "the default stays");
+        assert!(lib.get("b").unwrap().is_empty());
     }
 }
 

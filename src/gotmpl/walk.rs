@@ -1,6 +1,7 @@
-//! Visiting what a template tree names: the templates it calls and the field chains it reads.
+//! Visiting what a template tree names: the templates it calls, the field chains it reads and
+//! the functions it uses.
 
-use super::ast::{Arg, List, Node, Pipe};
+use super::ast::{Arg, List, Node, Pipe, Pos};
 
 /// One thing a tree names.
 pub enum Item<'a> {
@@ -8,6 +9,8 @@ pub enum Item<'a> {
     Call(&'a str),
     /// The fields read after `.`, a variable or a parenthesized pipeline (`.A.B` → `[A, B]`).
     Chain(&'a [String]),
+    /// A function name (Go checks every one when it parses).
+    Function(&'a str, &'a Pos),
 }
 
 /// Calls `f` for every call and field chain in `list`, nested ones included.
@@ -41,6 +44,7 @@ fn pipe<'a>(p: &'a Pipe, f: &mut impl FnMut(Item<'a>)) {
                 f(Item::Chain(chain));
                 pipe(inner, f);
             }
+            Arg::Identifier(name, pos) => f(Item::Function(name, pos)),
             _ => {}
         }
     }

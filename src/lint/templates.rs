@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::memo;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, suggest};
+use crate::gotmpl::ast::{Pos, is_empty_tree};
 use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
-use crate::gotmpl::{ParseError, Template, has_action};
+use crate::gotmpl::{ParseError, Template, defaults, funcs, has_action};
 use crate::load::TemplateSource;
 use crate::model::templates::Templates;
 use crate::model::{Config, FeatureUse, Version};
@@ -37,10 +38,15 @@ pub fn check_templates(
     let mut parsed = Vec::new();
     for f in files {
         match memo::parse_file(&sources.get(f.source).text) {
-            Ok(template) => parsed.push(ParsedFile {
-                file: f.clone(),
-                template,
-            }),
+            Ok(template) => {
+                for (name, pos) in funcs::undefined_in(&template) {
+                    diags.push(undefined_function(f, name, pos));
+                }
+                parsed.push(ParsedFile {
+                    file: f.clone(),
+                    template,
+                })
+            }
             Err(e) => diags.push(
                 Diagnostic::new(Code::TemplateFile, Span::new(f.source, e.pos.clone()), format!("template file `{}`: {}", f.name, e.message))
                     .label("does not parse")
@@ -48,26 +54,33 @@ pub fn check_templates(
             ),
         }
     }
-    // Where each user template is defined; later files win, as in Alertmanager.
+    // Where each user template is defined; later definitions win, as in Alertmanager, unless
+    // they are empty.
     let mut defined: HashMap<&str, (usize, usize)> = HashMap::new();
     for (fi, p) in parsed.iter().enumerate() {
         for (di, d) in p.template.defines.iter().enumerate() {
-            if let Some(&(pf, pd)) = defined.get(d.name.as_str()) {
-                let earlier = &parsed[pf].template.defines[pd];
+            let at = Span::new(p.file.source, d.name_pos.clone());
+            let earlier = defined.get(d.name.as_str()).map(|&(pf, pd)| {
+                let e = &parsed[pf].template.defines[pd];
+                Span::new(parsed[pf].file.source, e.name_pos.clone())
+            });
+            if is_empty_tree(&d.list) {
+                if earlier.is_some() || defaults::since(&d.name).is_some() {
+                    diags.push(empty_define(&d.name, at, earlier));
+                    continue;
+                }
+            } else if let Some(earlier) = earlier {
                 diags.push(
                     Diagnostic::new(
                         Code::DuplicateDefine,
-                        Span::new(p.file.source, d.name_pos.clone()),
+                        at,
                         format!(
                             "template `{}` is defined more than once; this definition wins",
                             d.name
                         ),
                     )
                     .label("defined again here")
-                    .secondary(
-                        Span::new(parsed[pf].file.source, earlier.name_pos.clone()),
-                        "and here (unused)",
-                    )
+                    .secondary(earlier, "and here (unused)")
                     .help("rename one of the definitions"),
                 );
             }
@@ -131,7 +144,9 @@ pub fn check_templates(
         };
         let p = &parsed[fi];
         let result = lint(&p.template.defines[di].list, ty, &env);
-        for f in result.findings {
+        // Unknown functions in files were reported with the file, as Go's parser finds them.
+        let findings = result.findings.into_iter();
+        for f in findings.filter(|f| f.code != Code::UnknownFunction) {
             let span = Span::new(p.file.source, f.pos.clone());
             let d = finding(f, span, &name, true);
             if reported.insert((d.code, d.primary.span, d.message.clone())) {
@@ -150,19 +165,46 @@ pub fn check_templates(
     parsed
 }
 
-fn finding(f: Finding, span: Span, context: &str, in_file: bool) -> Diagnostic {
-    // Alertmanager's loader rejects template files that call unknown functions.
-    let code = if in_file && f.code == Code::UnknownFunction {
-        Code::TemplateFile
+fn undefined_function(file: &TemplateSource, name: &str, pos: &Pos) -> Diagnostic {
+    let help = suggest::did_you_mean(name, funcs::names())
+        .unwrap_or_else(|| "Alertmanager parses template files when it loads the config and refuses to start on an error".into());
+    Diagnostic::new(
+        Code::TemplateFile,
+        Span::new(file.source, pos.clone()),
+        format!(
+            "template file `{}`: function {name:?} not defined",
+            file.name
+        ),
+    )
+    .label("unknown function")
+    .help(help)
+}
+
+fn empty_define(name: &str, at: Span, earlier: Option<Span>) -> Diagnostic {
+    let message = if earlier.is_some() {
+        format!(
+            "template `{name}` is defined again with an empty body, which does not replace the earlier definition"
+        )
     } else {
-        f.code
+        format!(
+            "template `{name}` has an empty body, which does not replace Alertmanager's default"
+        )
     };
+    let d = Diagnostic::new(Code::DuplicateDefine, at, message).label("ignored");
+    let d = match earlier {
+        Some(span) => d.secondary(span, "this definition is used"),
+        None => d,
+    };
+    d.help("remove the empty definition; one that prints nothing needs an action, such as `{{ \"\" }}`")
+}
+
+fn finding(f: Finding, span: Span, context: &str, in_file: bool) -> Diagnostic {
     let message = if in_file {
         format!("in template `{context}`: {}", f.message)
     } else {
         format!("in `{context}`: {}", f.message)
     };
-    Diagnostic::new(code, span, message)
+    Diagnostic::new(f.code, span, message)
         .label(f.label)
         .maybe_help(f.help)
 }
