@@ -697,3 +697,28 @@ fn template_files_are_parsed_as_alertmanager_parses_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }
+
+/// A `<<` key merges when libyaml calls it implicit (plain, or tagged only `!`, however it is
+/// quoted) or it carries the `!!merge` tag, as yaml.v2's `isMerge` decides; `!!str <<` is a
+/// key like any other.
+#[test]
+fn merge_keys_are_read_as_alertmanager_reads_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let keys = [
+        "!!merge <<",
+        "!!merge '<<'",
+        "!<tag:yaml.org,2002:merge> <<",
+        "! <<",
+        "! \"<<\"",
+        "<<",
+        "'<<'",
+        "!!str <<",
+    ];
+    let configs: Vec<String> = keys
+        .iter()
+        .map(|k| format!("route:\n  receiver: a\nreceivers:\n- name: a\n  webhook_configs:\n  - {k}: {{url: 'http://h/'}}\n"))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), 6);
+}

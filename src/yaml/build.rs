@@ -246,7 +246,16 @@ impl Builder<'_, '_> {
         match event {
             Event::Scalar(value, style, anchor, tag) => {
                 self.count(1, span)?;
-                let merge = style == ScalarStyle::Plain && tag.is_none() && value == "<<";
+                // yaml.v2's isMerge: `<<` that libyaml calls implicit (plain, or tagged only
+                // `!`), or tagged `!!merge`.
+                let merge = value == "<<"
+                    && match tag.as_deref().map(Tag::parts) {
+                        None => style == ScalarStyle::Plain,
+                        Some((handle, suffix)) => {
+                            let uri = format!("{handle}{suffix}");
+                            uri == "!" || uri == "tag:yaml.org,2002:merge"
+                        }
+                    };
                 let node = scalar(value.into_owned(), style, tag.as_deref(), span);
                 let node = node.map_err(|message| Failure {
                     at: span.start as usize,
