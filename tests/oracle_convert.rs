@@ -722,3 +722,26 @@ fn merge_keys_are_read_as_alertmanager_reads_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), 6);
 }
+
+/// yaml.v2 applies `<<` merges where they stand: a merge replaces keys written before it, the
+/// later of two merges wins, and in a merged sequence the first mapping wins.
+#[test]
+fn merges_apply_in_alertmanagers_order() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let route = |body: &str| format!("route:\n{body}receivers:\n- name: a\n");
+    let accepted_by_go = [
+        route("  receiver: nope\n  <<: {receiver: a}\n"),
+        route("  <<: {receiver: nope}\n  <<: {receiver: a}\n"),
+        route("  <<: [{receiver: a}, {receiver: nope}]\n"),
+        route("  <<: {receiver: nope}\n  receiver: a\n"),
+    ];
+    let refused_by_go = [
+        route("  receiver: a\n  <<: {receiver: nope}\n"),
+        route("  <<: {receiver: a}\n  <<: {receiver: nope}\n"),
+        route("  <<: [{receiver: nope}, {receiver: a}]\n"),
+    ];
+    let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+}

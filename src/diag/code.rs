@@ -208,6 +208,18 @@ first `---` separator that starts a new document (or a `...` end marker, or a `%
 directive) is ignored, by Alertmanager and by am2amp; it is not even parsed, so text there
 that is not valid YAML is no error either.";
 
+    MergeOrder = Syntax "merge-order" Warning
+        "A `<<` merge written after a key replaces that key's value."
+        "Go's yaml.v2, which Alertmanager uses, applies a `<<` merge where it stands: a key the
+mapping sets before the `<<` line takes the merged value if the merged mapping has it too, and
+of two `<<` keys the later wins. The YAML merge-key spec, and most other tools (Helm, yq,
+Python), keep the mapping's own value instead. am2amp reads the file as Alertmanager does, so
+the output carries the merged value. Put `<<` first in the mapping, or set the key in one
+place only.
+
+Go also checks every value it decodes, one a later key or merge replaces too, and refuses a
+mapping-typed field (`match:`, `labels:`) whose key a merge sets twice; am2amp does not.";
+
     // ---------------------------------------------------------------- invalid
     NoRoute = Invalid "no-route" Error
         "The config has no root `route`."

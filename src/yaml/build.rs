@@ -18,6 +18,9 @@ pub(super) struct Built {
     pub root: Node,
     /// The root of the first later document that is not empty.
     pub extra: Option<Span>,
+    /// Keys whose value a later `<<` merge replaced (yaml.v2 applies merges in order), with
+    /// the `<<` that did.
+    pub replaced: Vec<(Span, Span)>,
 }
 
 /// Why building stopped.
@@ -144,6 +147,7 @@ fn build_once(
         nodes: 0,
         replayed: 0,
         docs: Vec::new(),
+        replaced: Vec::new(),
     };
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut last_end = 0;
@@ -200,7 +204,11 @@ fn build_once(
         span: Span::start_of(source),
         kind: Kind::Null,
     });
-    Ok(Built { root, extra })
+    Ok(Built {
+        root,
+        extra,
+        replaced: b.replaced,
+    })
 }
 
 struct Builder<'t, 'l> {
@@ -213,6 +221,7 @@ struct Builder<'t, 'l> {
     nodes: usize,
     replayed: usize,
     docs: Vec<Node>,
+    replaced: Vec<(Span, Span)>,
 }
 
 struct Frame {
@@ -226,8 +235,16 @@ enum Open {
     Map {
         entries: Vec<Entry>,
         key: Option<(Node, bool)>,
-        merges: Vec<Node>,
+        merges: Vec<Merge>,
     },
+}
+
+/// A `<<` entry: where its key is, how many of the mapping's own entries precede it, and the
+/// mappings it merges (first to last as written).
+struct Merge {
+    key: Span,
+    after: usize,
+    sources: Vec<Node>,
 }
 
 impl Builder<'_, '_> {
@@ -278,7 +295,7 @@ impl Builder<'_, '_> {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(());
                 };
-                let node = close(frame.span, frame.open);
+                let node = close(frame.span, frame.open, &mut self.replaced);
                 self.finish(node, frame.anchor, false)
             }
             Event::Alias(id) => {
@@ -349,10 +366,14 @@ impl Builder<'_, '_> {
                 merges,
             } => match key.take() {
                 None => *key = Some((node, merge)),
-                Some((_, true)) if mergeable(&node) => match node.kind {
-                    Kind::Seq(items) => merges.extend(items),
-                    _ => merges.push(node),
-                },
+                Some((k, true)) if mergeable(&node) => merges.push(Merge {
+                    key: k.span,
+                    after: entries.len(),
+                    sources: match node.kind {
+                        Kind::Seq(items) => items,
+                        _ => vec![node],
+                    },
+                }),
                 Some((_, true)) => {
                     return Err(Failure {
                         at: node.span.start as usize,
@@ -488,7 +509,7 @@ fn mergeable(node: &Node) -> bool {
     }
 }
 
-fn close(span: Span, open: Open) -> Node {
+fn close(span: Span, open: Open, replaced: &mut Vec<(Span, Span)>) -> Node {
     match open {
         Open::Seq(items) => Node {
             span,
@@ -506,19 +527,8 @@ fn close(span: Span, open: Open) -> Node {
                 };
                 entries.push(Entry { key: k, value });
             }
-            for source in merges {
-                let Kind::Map(extra) = source.kind else {
-                    continue;
-                };
-                for e in extra {
-                    let taken = e
-                        .key
-                        .as_str()
-                        .is_some_and(|k| entries.iter().any(|own| own.key.as_str() == Some(k)));
-                    if !taken {
-                        entries.push(e);
-                    }
-                }
+            if !merges.is_empty() {
+                merge(&mut entries, merges, replaced);
             }
             // A block mapping's span is empty; point at its first key instead.
             let span = match entries.first() {
@@ -528,6 +538,59 @@ fn close(span: Span, open: Open) -> Node {
             Node {
                 span,
                 kind: Kind::Map(entries),
+            }
+        }
+    }
+}
+
+/// Applies `<<` merges as yaml.v2 decodes them. Keys: the mapping's own, then those only
+/// merges set, first mapping first. Values: the one decoded last, in document order, where a
+/// merge sequence is decoded from its last mapping to its first, so a merge replaces the
+/// mapping's own keys written before it (the YAML spec, and most tools, would keep them).
+fn merge(entries: &mut Vec<Entry>, merges: Vec<Merge>, replaced: &mut Vec<(Span, Span)>) {
+    let own = entries.len();
+    // When each value was decoded: own entry i at (2i + 1, 0, 0); merge m, placed after `a`
+    // own entries, decodes its mapping j of n at (2a, m, n - 1 - j).
+    let mut set: Vec<(usize, usize, usize)> = (0..own).map(|i| (2 * i + 1, 0, 0)).collect();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(k) = e.key.as_str() {
+            index.entry(k.to_string()).or_insert(i);
+        }
+    }
+    for (
+        m,
+        Merge {
+            key,
+            after,
+            sources,
+        },
+    ) in merges.into_iter().enumerate()
+    {
+        let n = sources.len();
+        for (j, source) in sources.into_iter().enumerate() {
+            let time = (2 * after, m, n - 1 - j);
+            let Kind::Map(extra) = source.kind else {
+                continue;
+            };
+            for e in extra {
+                match e.key.as_str().and_then(|k| index.get(k)).copied() {
+                    None => {
+                        if let Some(k) = e.key.as_str() {
+                            index.insert(k.to_string(), entries.len());
+                        }
+                        entries.push(e);
+                        set.push(time);
+                    }
+                    Some(i) if set[i] < time => {
+                        if set[i].0 % 2 == 1 {
+                            replaced.push((entries[i].key.span, key));
+                        }
+                        entries[i].value = e.value;
+                        set[i] = time;
+                    }
+                    Some(_) => {}
+                }
             }
         }
     }

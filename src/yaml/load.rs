@@ -57,6 +57,21 @@ pub fn load(
     if let Some(e) = breaks::in_a_value(&root, original, &breaks, source) {
         return Err(e);
     }
+    for (own, by) in built.replaced {
+        warnings.push(
+            Diagnostic::new(
+                Code::MergeOrder,
+                own,
+                "this value is replaced by the `<<` merge after it",
+            )
+            .label("set here first")
+            .secondary(
+                by,
+                "this merge sets it again, and Alertmanager keeps the merged value",
+            )
+            .help("put the `<<` line first in the mapping, or set the key in one place only"),
+        );
+    }
     if let Some(second) = built.extra {
         warnings.push(
             Diagnostic::new(
@@ -296,6 +311,24 @@ mod tests {
         assert_eq!(keys("y"), pairs(&[("r", "4"), ("p", "1"), ("q", "2")]));
         let err = load("x:\n  <<: 5\n", SourceId(0), &Limits::default()).unwrap_err();
         assert_eq!(err.code, Code::Yaml);
+    }
+
+    /// As yaml.v2 decodes: a merge replaces the keys before it (a warning says so), the later
+    /// of two merges wins, and own keys keep their place ahead of merged ones.
+    #[test]
+    fn merges_apply_where_they_stand() {
+        let text = "x:\n  q: 0\n  <<: [{q: 1, s: 1}, {q: 2, r: 2}]\n  <<: {s: 3}\n  t: 4\n";
+        let (root, warnings) = load(text, SourceId(0), &Limits::default()).unwrap();
+        let x = root.get("x").unwrap().as_map().unwrap();
+        let read: Vec<_> = x
+            .iter()
+            .map(|e| (e.key.as_str().unwrap(), e.value.as_str().unwrap()))
+            .collect();
+        assert_eq!(read, [("q", "1"), ("t", "4"), ("s", "3"), ("r", "2")]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, Code::MergeOrder);
+        assert_eq!(warnings[0].primary.span.start, 5);
+        assert_eq!(warnings[0].secondary[0].span.start, 12);
     }
 
     #[test]

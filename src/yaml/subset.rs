@@ -38,7 +38,11 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Option<Bui
         p.pos += indent;
         p.block_map(indent)?
     };
-    (p.pos == p.t.len()).then_some(Built { root, extra: None })
+    (p.pos == p.t.len()).then_some(Built {
+        root,
+        extra: None,
+        replaced: Vec::new(),
+    })
 }
 
 /// True when `t` has no byte the subset leaves to granit-parser: tabs, carriage returns,
