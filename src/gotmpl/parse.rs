@@ -1,5 +1,7 @@
 //! The parser: tokens → [`Template`], with Go's grammar and Go's error messages.
 
+use foldhash::{HashSet, HashSetExt};
+
 use super::ParseError;
 use super::ast::{
     Arg, Call, Command, Control, Define, List, Node, Pipe, Pos, Template, is_empty_tree,
@@ -23,6 +25,7 @@ pub fn parse_in_scope(src: &str, vars: &[&str]) -> Result<Template, ParseError> 
         vars: all,
         range_depth: 0,
         defines: Vec::new(),
+        bodies: HashSet::new(),
         open: Vec::new(),
     };
     let root = p.top()?;
@@ -50,6 +53,8 @@ struct Parser {
     vars: Vec<String>,
     range_depth: usize,
     defines: Vec<Define>,
+    /// Names defined with a body so far.
+    bodies: HashSet<String>,
     /// Constructs waiting for their `{{ end }}`: (keyword, position of the opening action).
     open: Vec<(&'static str, usize)>,
 }
@@ -194,11 +199,7 @@ impl Parser {
     /// Records a definition; a second one with a body under the same name is Go's error (an
     /// empty one is ignored, or replaced: [`is_empty_tree`]).
     fn add(&mut self, d: Define) -> Result<(), ParseError> {
-        let twice = self
-            .defines
-            .iter()
-            .any(|e| e.name == d.name && !is_empty_tree(&e.list));
-        if twice && !is_empty_tree(&d.list) {
+        if !is_empty_tree(&d.list) && !self.bodies.insert(d.name.clone()) {
             let msg = format!("template: multiple definition of template {:?}", d.name);
             return self.err(msg, d.name_pos);
         }
