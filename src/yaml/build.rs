@@ -558,18 +558,10 @@ fn merge(entries: &mut Vec<Entry>, merges: Vec<Merge>, replaced: &mut Vec<(Span,
             index.entry(k.to_string()).or_insert(i);
         }
     }
-    for (
-        m,
-        Merge {
-            key,
-            after,
-            sources,
-        },
-    ) in merges.into_iter().enumerate()
-    {
-        let n = sources.len();
-        for (j, source) in sources.into_iter().enumerate() {
-            let time = (2 * after, m, n - 1 - j);
+    for (m, merge) in merges.into_iter().enumerate() {
+        let n = merge.sources.len();
+        for (j, source) in merge.sources.into_iter().enumerate() {
+            let time = (2 * merge.after, m, n - 1 - j);
             let Kind::Map(extra) = source.kind else {
                 continue;
             };
@@ -584,7 +576,7 @@ fn merge(entries: &mut Vec<Entry>, merges: Vec<Merge>, replaced: &mut Vec<(Span,
                     }
                     Some(i) if set[i] < time => {
                         if set[i].0 % 2 == 1 {
-                            replaced.push((entries[i].key.span, key));
+                            replaced.push((entries[i].key.span, merge.key));
                         }
                         entries[i].value = e.value;
                         set[i] = time;
