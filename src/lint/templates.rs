@@ -17,6 +17,10 @@ use crate::model::{Config, FeatureUse, Version};
 use crate::source::{Embedding, Source, SourceId, Sources, Span};
 use crate::yaml::{self, Scalar};
 
+/// Why an error in a template file matters.
+const FILE_HELP: &str =
+    "Alertmanager parses template files when it loads the config and refuses to start on an error";
+
 /// A template file that parsed.
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
@@ -48,9 +52,13 @@ pub fn check_templates(
                 })
             }
             Err(e) => diags.push(
-                Diagnostic::new(Code::TemplateFile, Span::new(f.source, e.pos.clone()), format!("template file `{}`: {}", f.name, e.message))
-                    .label("does not parse")
-                    .help("Alertmanager parses template files when it loads the config and refuses to start on an error"),
+                Diagnostic::new(
+                    Code::TemplateFile,
+                    Span::new(f.source, e.pos.clone()),
+                    format!("template file `{}`: {}", f.name, e.message),
+                )
+                .label("does not parse")
+                .help(FILE_HELP),
             ),
         }
     }
@@ -166,8 +174,7 @@ pub fn check_templates(
 }
 
 fn undefined_function(file: &TemplateSource, name: &str, pos: &Pos) -> Diagnostic {
-    let help = suggest::did_you_mean(name, funcs::names())
-        .unwrap_or_else(|| "Alertmanager parses template files when it loads the config and refuses to start on an error".into());
+    let help = suggest::did_you_mean(name, funcs::names()).unwrap_or_else(|| FILE_HELP.into());
     Diagnostic::new(
         Code::TemplateFile,
         Span::new(file.source, pos.clone()),
