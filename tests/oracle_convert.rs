@@ -745,3 +745,45 @@ fn merges_apply_in_alertmanagers_order() {
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
     assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }
+
+/// `templates:` entries are Go `filepath.Glob` patterns: `[^x]` negates and `[!x]` is a class
+/// holding `!`, `\` escapes, `**` is `*`, a malformed class or a trailing `\` is an error, and a
+/// matched directory cannot be read. A file that does not parse shows whether Go matched it.
+#[test]
+fn template_globs_match_as_alertmanager_matches_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let files = tempfile::tempdir().unwrap();
+    let t = files.path().join("t");
+    std::fs::create_dir(&t).unwrap();
+    std::fs::write(t.join("bad.tmpl"), "{{").unwrap();
+    std::fs::write(t.join("ok.tmpl"), "{{ define \"ok\" }}x{{ end }}").unwrap();
+    let config = |pattern: &str| {
+        let pattern = format!("{}/{pattern}", files.path().display());
+        format!("templates: ['{pattern}']\nroute:\n  receiver: a\nreceivers:\n- name: a\n")
+    };
+    let accepted_by_go = [
+        r"t/[!o]k.tmpl",
+        r"t/[^b]*",
+        r"t/{bad,x}.tmpl",
+        r"t/bad.tmpl/",
+        r"t/o?.tmpl",
+    ];
+    let refused_by_go = [
+        r"t/[!b]ad.tmpl",
+        r"t/\bad.tmpl",
+        r"t/[^o]*",
+        r"t/[]a]*",
+        r"t/[a-]*",
+        r"t/ok.tmpl\",
+        r"t",
+        r"**/*.tmpl",
+    ];
+    let configs: Vec<String> = accepted_by_go
+        .iter()
+        .chain(&refused_by_go)
+        .map(|p| config(p))
+        .collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+}

@@ -366,12 +366,18 @@ rules for that field. The message names the accepted values.";
 `smtp.example.org:587`). IPv6 hosts are written in brackets (`[::1]:25`).";
 
     TemplateFile = Invalid "template-file" Error
-        "A file listed under `templates:` is not a valid Go template."
+        "A `templates:` entry is not a valid glob, or a file it matches is not a valid Go template."
         "Alertmanager parses every file matched by `templates:` when it loads its config and
 refuses to start when one fails to parse. The message shows the Go template error at its
 position in the template file. Go's parser also refuses a function name it does not know,
 even in a part of the file nothing calls (`function \"x\" not defined`), and a file that
-defines one name twice with a body each (`multiple definition of template \"x\"`).";
+defines one name twice with a body each (`multiple definition of template \"x\"`).
+
+Entries are Go `filepath.Glob` patterns, relative to the config's directory: `*` and `?`
+stop at `/` (`**` is `*`), `[^a]` negates a class (`[!a]` is a class holding `!` and `a`),
+`\\` escapes. A class that does not close or holds a bare `-` or `]`, or a trailing `\\`, is
+`syntax error in pattern`, and an entry that matches a directory is `is a directory`: both
+stop Alertmanager loading.";
 
     // ---------------------------------------------------------------- template
     TemplateSyntax = Template "syntax" Error

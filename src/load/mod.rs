@@ -1,6 +1,7 @@
 //! Reading inputs: finding files, reading them within limits, parsing YAML, and unwrapping
 //! AMP / Cortex / Mimir definitions (`alertmanager_config:` + `template_files:`).
 
+mod goglob;
 mod input;
 mod redact;
 mod templates;

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::Wrapper;
+use super::goglob;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Sp;
 use crate::source::{Source, SourceId, Sources, Span};
@@ -67,13 +68,10 @@ fn from_definition(
     w: &Wrapper,
     seen: &mut BTreeSet<String>,
 ) -> Vec<TemplateSource> {
-    let Ok(pattern) = glob::Pattern::new(&entry.value) else {
-        return Vec::new();
-    };
     let mut files: Vec<_> = w
         .template_files
         .iter()
-        .filter(|f| pattern.matches(&f.name.value))
+        .filter(|f| goglob::matches(&entry.value, &f.name.value) == Ok(true))
         .collect();
     files.sort_by(|a, b| a.name.value.cmp(&b.name.value));
     files
@@ -88,35 +86,6 @@ fn from_definition(
         .collect()
 }
 
-/// The paths matching a glob, sorted. When only the file name has wildcards (`templates/*.tmpl`,
-/// nearly always) the directory is listed, as Go's `filepath.Glob` does, instead of stat-ing
-/// every ancestor as `glob::glob` does: a bulk run resolves one such glob per input.
-fn glob_paths(full: &Path) -> Result<Vec<PathBuf>, glob::PatternError> {
-    let has_meta = |s: &str| s.contains(['*', '?', '[', '\\']);
-    let (Some(dir), Some(name)) = (full.parent(), full.file_name().and_then(|n| n.to_str())) else {
-        return glob::glob(&full.to_string_lossy()).map(|p| p.flatten().collect());
-    };
-    if has_meta(&dir.to_string_lossy()) || !has_meta(name) {
-        return glob::glob(&full.to_string_lossy()).map(|p| p.flatten().collect());
-    }
-    let pattern = glob::Pattern::new(name)?;
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let Ok(listing) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
-    };
-    let mut names: Vec<_> = listing
-        .flatten()
-        .map(|e| e.file_name())
-        .filter(|n| n.to_str().is_some_and(|n| pattern.matches(n)))
-        .collect();
-    names.sort();
-    Ok(names.into_iter().map(|n| full.with_file_name(n)).collect())
-}
-
 fn from_disk(
     entry: &Sp<String>,
     base: &Path,
@@ -126,22 +95,27 @@ fn from_disk(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<TemplateSource> {
     let full = if Path::new(&entry.value).is_absolute() {
-        PathBuf::from(&entry.value)
+        entry.value.clone()
     } else {
-        base.join(&entry.value)
+        goglob::join(&base.to_string_lossy(), &entry.value)
     };
-    let paths = match glob_paths(&full) {
-        Ok(p) => p,
-        Err(e) => {
-            diags.push(
-                Diagnostic::new(Code::TemplateFile, entry.span, format!("invalid template glob: {}", e.msg))
-                    .help("Alertmanager refuses to load a config whose `templates` entry is not a valid glob"),
-            );
-            return Vec::new();
-        }
+    let Ok(paths) = goglob::glob(&full) else {
+        diags.push(
+            Diagnostic::new(Code::TemplateFile, entry.span, format!("invalid template glob: {}", goglob::BAD_PATTERN))
+                .help("Alertmanager resolves `templates` entries with Go's `filepath.Glob`: `*`, `?`, `[a-z]`, `[^a]` and `\\` to escape; a class must close and hold no bare `-` or `]`"),
+        );
+        return Vec::new();
     };
     let mut out = Vec::new();
     for path in paths {
+        if path.is_dir() {
+            diags.push(
+                Diagnostic::new(Code::TemplateFile, entry.span, format!("read {}: is a directory", path.display()))
+                    .label("matches a directory")
+                    .help("Alertmanager reads every path the entry matches and refuses to load when one is a directory; match files only (`dir/*.tmpl`)"),
+            );
+            continue;
+        }
         if !path.is_file() || !seen.insert(path.display().to_string()) {
             continue;
         }
@@ -178,42 +152,4 @@ fn from_disk(
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn listing_a_directory_matches_what_the_glob_crate_finds() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
-            "b.tmpl",
-            "a.tmpl",
-            ".hidden.tmpl",
-            "x.txt",
-            "[1].tmpl",
-            "ä.tmpl",
-        ] {
-            std::fs::write(dir.path().join(name), "").unwrap();
-        }
-        std::fs::create_dir(dir.path().join("d.tmpl")).unwrap();
-        for pattern in [
-            "*.tmpl",
-            "?.tmpl",
-            "[ab].tmpl",
-            "*",
-            "*.none",
-            "a.tmpl",
-            "sub/*.tmpl",
-        ] {
-            let full = dir.path().join(pattern);
-            let expected: Vec<PathBuf> = glob::glob(&full.to_string_lossy())
-                .unwrap()
-                .flatten()
-                .collect();
-            assert_eq!(glob_paths(&full).unwrap(), expected, "{pattern}");
-        }
-        assert!(glob_paths(&dir.path().join("[.tmpl")).is_err());
-    }
 }
