@@ -238,10 +238,9 @@ fn glob_checked(pattern: &str) -> Result<Vec<PathBuf>, BadPattern> {
     Ok(out)
 }
 
+/// The names in `dir` matching `pattern` (Go stats `dir` first; a listing that fails says
+/// the same).
 fn in_dir(dir: &str, pattern: &str, mut out: Vec<PathBuf>) -> Result<Vec<PathBuf>, BadPattern> {
-    if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
-        return Ok(out);
-    }
     let Ok(listing) = std::fs::read_dir(dir) else {
         return Ok(out);
     };

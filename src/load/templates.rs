@@ -108,7 +108,10 @@ fn from_disk(
     };
     let mut out = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
             diags.push(
                 Diagnostic::new(Code::TemplateFile, entry.span, format!("read {}: is a directory", path.display()))
                     .label("matches a directory")
@@ -116,7 +119,7 @@ fn from_disk(
             );
             continue;
         }
-        if !path.is_file() || !seen.insert(path.display().to_string()) {
+        if !meta.is_file() || !seen.insert(path.display().to_string()) {
             continue;
         }
         let text = super::input::read_file(&path, max_bytes);
