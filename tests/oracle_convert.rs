@@ -787,3 +787,70 @@ fn template_globs_match_as_alertmanager_matches_them() {
         .collect();
     assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }
+
+/// yaml.v2 decodes a value into what its field already holds: a map that a `<<` merge and the
+/// mapping itself both set keeps the keys of both and refuses a key in both; a struct without
+/// defaults to start from (`route`, `basic_auth`, `authorization`, `oauth2`, a Slack
+/// `confirm`) keeps the fields the later value leaves out; `global`, `http_config` and `sigv4`
+/// start again. A route whose `match` is joined routes the same after conversion.
+#[test]
+fn merged_mappings_join_as_alertmanager_joins_them() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let receiver = |body: &str| format!("route: {{receiver: a}}\nreceivers:\n- name: a\n  {body}");
+    let webhook = |http: &str| {
+        receiver(&format!(
+            "webhook_configs:\n  - url: http://h/\n    http_config:\n{http}"
+        ))
+    };
+    let joined_match = "route:\n  receiver: a\n  routes:\n  - &m\n    match: {x: '1'}\n    receiver: a\n  - <<: *m\n    match: {y: '2'}\n    receiver: b\nreceivers:\n- name: a\n- name: b\n";
+    let accepted_by_go = [
+        joined_match.to_string(),
+        receiver(
+            "webhook_configs:\n  - <<: {http_config: {bearer_token: x}}\n    url: http://h/\n    http_config: {basic_auth: {username: u}}\n",
+        ),
+        format!(
+            "<<: {{global: {{slack_api_url: 'http://x/'}}}}\nglobal: {{slack_api_url_file: /f}}\n{}",
+            receiver("\n")
+        ),
+        receiver(
+            "slack_configs:\n  - api_url: http://x/\n    actions:\n    - {type: button, text: t, url: 'http://u/', <<: {confirm: {text: a}}, confirm: {title: b}}\n",
+        ),
+        webhook(
+            "      oauth2:\n        <<: {client_id: i, client_secret: s, token_url: 'http://t/'}\n        scopes: [a]\n      <<: {oauth2: {client_id: j}}\n",
+        ),
+    ];
+    let refused_by_go = [
+        "route:\n  receiver: a\n  routes:\n  - <<: {match: {x: '1'}}\n    match: {x: '2'}\n    receiver: a\nreceivers:\n- name: a\n".to_string(),
+        receiver("pagerduty_configs:\n  - <<: {details: {firing: '1'}}\n    routing_key: k\n    details: {firing: '2'}\n"),
+        receiver("sns_configs:\n  - <<: {attributes: {x: '1'}}\n    topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    attributes: {x: '2'}\n"),
+        format!("{}inhibit_rules:\n- <<: {{source_match: {{x: '1'}}}}\n  source_match: {{x: '2'}}\n  target_match: {{y: '1'}}\n", receiver("\n")),
+        webhook("      <<: {basic_auth: {username: u, password: p}}\n      basic_auth: {password_file: /f}\n"),
+        webhook("      <<: {authorization: {credentials: c}}\n      authorization: {credentials_file: /f}\n"),
+        webhook("      oauth2:\n        client_id: i\n        client_secret: s\n        token_url: 'http://t/'\n        <<: {endpoint_params: {x: '1'}}\n        endpoint_params: {x: '2'}\n"),
+        "<<: {route: {receiver: a, continue: true}}\nroute: {receiver: a}\nreceivers:\n- name: a\n".to_string(),
+        receiver("sns_configs:\n  - topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    <<: {sigv4: {region: us-east-1, access_key: a}}\n    sigv4: {secret_key: s}\n"),
+    ];
+    let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("joined.yml");
+    std::fs::write(&input, joined_match).unwrap();
+    let c = convert_input("input", Some(&input), joined_match.as_bytes(), &options());
+    let definition: Definition =
+        serde_saphyr::from_str(&c.output.expect("converted").read().unwrap()).unwrap();
+    let converted = write_case(
+        dir.path(),
+        0,
+        &Case {
+            original: input.clone(),
+            definition,
+        },
+    );
+    let labels = BTreeMap::from([("y".to_string(), "2".to_string())]);
+    let before = routes_test(&amtool, &input, &labels);
+    assert_eq!(before.lines().next(), Some("a"), "{before}");
+    assert_eq!(before, routes_test(&amtool, &converted, &labels));
+}

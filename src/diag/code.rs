@@ -209,16 +209,24 @@ directive) is ignored, by Alertmanager and by am2amp; it is not even parsed, so 
 that is not valid YAML is no error either.";
 
     MergeOrder = Syntax "merge-order" Warning
-        "A `<<` merge written after a key replaces that key's value."
+        "Alertmanager applies this `<<` merge differently from most YAML tools."
         "Go's yaml.v2, which Alertmanager uses, applies a `<<` merge where it stands: a key the
 mapping sets before the `<<` line takes the merged value if the merged mapping has it too, and
 of two `<<` keys the later wins. The YAML merge-key spec, and most other tools (Helm, yq,
-Python), keep the mapping's own value instead. am2amp reads the file as Alertmanager does, so
-the output carries the merged value. Put `<<` first in the mapping, or set the key in one
-place only.
+Python), keep the mapping's own value instead.
 
-Go also checks every value it decodes, one a later key or merge replaces too, and refuses a
-mapping-typed field (`match:`, `labels:`) whose key a merge sets twice; am2amp does not.";
+yaml.v2 also decodes each value into what its field already holds. When a merge and the mapping
+itself both set a field that is a map (`match`, `match_re`, PagerDuty `details`, SNS
+`attributes`) or a struct without defaults (`route`, `basic_auth`, `authorization`, `oauth2`,
+`tls_config`, a Slack `confirm`), the two mappings are joined: the keys of both count, and for
+a map a key in both is an error (`already set in map`). Other tools keep one of the two
+mappings whole.
+
+am2amp reads the file as Alertmanager does, so the output carries the merged or joined value.
+Put `<<` first in the mapping, or set the key in one place only.
+
+Go also checks every value it decodes, one a later key or merge replaces too; am2amp checks
+only the value that stays.";
 
     // ---------------------------------------------------------------- invalid
     NoRoute = Invalid "no-route" Error

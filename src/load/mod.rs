@@ -93,7 +93,8 @@ pub fn load_bytes(name: &str, bytes: impl Into<Vec<u8>>, opts: &LoadOptions) -> 
         let file = sources.get_mut(doc.file);
         file.secrets = redact::secret_ranges(&file.text);
     };
-    match yaml::load(&doc.sources.get(doc.file).text, doc.file, &opts.yaml) {
+    let text = &doc.sources.get(doc.file).text;
+    match yaml::load_with(text, doc.file, &opts.yaml, crate::model::merges::rule) {
         Err(d) => {
             mask_likely_secrets(&mut doc.sources);
             doc.diags.push(d);

@@ -68,7 +68,7 @@ pub fn unwrap(root: &Node, sources: &mut Sources, limits: &Limits) -> Option<Wra
             let id = embed(sources, s, "alertmanager_config");
             w.inner = Some(id);
             let text = sources.get(id).text.clone();
-            match yaml::load(&text, id, limits) {
+            match yaml::load_with(&text, id, limits, crate::model::merges::rule) {
                 Ok((node, diags)) => {
                     w.diags.extend(diags);
                     w.config = Some(node);

@@ -10,6 +10,7 @@ mod fields;
 pub mod global;
 pub mod http;
 pub mod inhibit;
+pub mod merges;
 pub mod receivers;
 pub mod route;
 pub mod templates;

@@ -7,6 +7,7 @@ use foldhash::{HashMap, HashMapExt};
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::lenient::Patched;
+use super::merge::{self, Merge, MergeNote, MergeRule};
 use super::resolve;
 use super::tabs::Tokens;
 use super::{Entry, Kind, Limits, Node, Scalar, Style};
@@ -18,9 +19,8 @@ pub(super) struct Built {
     pub root: Node,
     /// The root of the first later document that is not empty.
     pub extra: Option<Span>,
-    /// Keys whose value a later `<<` merge replaced (yaml.v2 applies merges in order), with
-    /// the `<<` that did.
-    pub replaced: Vec<(Span, Span)>,
+    /// What applying `<<` merges noticed.
+    pub notes: Vec<MergeNote>,
 }
 
 /// Why building stopped.
@@ -66,13 +66,19 @@ enum Stop {
 
 /// Parses the first document of `text` and builds it (what follows is only looked at to
 /// warn that it is ignored).
-pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Result<Built, Failure> {
+/// `rule` says which values `<<` merges join.
+pub(super) fn build(
+    text: &str,
+    source: SourceId,
+    limits: &Limits,
+    rule: MergeRule,
+) -> Result<Built, Failure> {
     let mut patch = Patched::default();
     // The parser's errors on the lines indented for a tab in a flow collection: one stands
     // for a later error on its line, which indenting it may have caused.
     let mut tab_errors: Vec<Failure> = Vec::new();
     loop {
-        let stop = match build_once(text, &patch, source, limits) {
+        let stop = match build_once(text, &patch, source, limits, rule) {
             Ok(mut built) => {
                 if let Some(end) = patch.end() {
                     built.extra.get_or_insert(Span::new(source, end..end));
@@ -126,6 +132,7 @@ fn build_once(
     patch: &Patched,
     source: SourceId,
     limits: &Limits,
+    rule: MergeRule,
 ) -> Result<Built, Stop> {
     let text = patch.text.as_deref().unwrap_or(original);
     let options = granit_parser::options! {
@@ -147,7 +154,8 @@ fn build_once(
         nodes: 0,
         replayed: 0,
         docs: Vec::new(),
-        replaced: Vec::new(),
+        rule,
+        notes: Vec::new(),
     };
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut last_end = 0;
@@ -207,7 +215,7 @@ fn build_once(
     Ok(Built {
         root,
         extra,
-        replaced: b.replaced,
+        notes: b.notes,
     })
 }
 
@@ -221,7 +229,8 @@ struct Builder<'t, 'l> {
     nodes: usize,
     replayed: usize,
     docs: Vec<Node>,
-    replaced: Vec<(Span, Span)>,
+    rule: MergeRule,
+    notes: Vec<MergeNote>,
 }
 
 struct Frame {
@@ -237,14 +246,6 @@ enum Open {
         key: Option<(Node, bool)>,
         merges: Vec<Merge>,
     },
-}
-
-/// A `<<` entry: where its key is, how many of the mapping's own entries precede it, and the
-/// mappings it merges (first to last as written).
-struct Merge {
-    key: Span,
-    after: usize,
-    sources: Vec<Node>,
 }
 
 impl Builder<'_, '_> {
@@ -295,7 +296,17 @@ impl Builder<'_, '_> {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(());
                 };
-                let node = close(frame.span, frame.open, &mut self.replaced);
+                let mut path = match &frame.open {
+                    Open::Map { merges, .. } if !merges.is_empty() => path_of(&self.stack),
+                    _ => Vec::new(),
+                };
+                let node = close(
+                    frame.span,
+                    frame.open,
+                    &mut path,
+                    self.rule,
+                    &mut self.notes,
+                );
                 self.finish(node, frame.anchor, false)
             }
             Event::Alias(id) => {
@@ -509,7 +520,13 @@ fn mergeable(node: &Node) -> bool {
     }
 }
 
-fn close(span: Span, open: Open, replaced: &mut Vec<(Span, Span)>) -> Node {
+fn close(
+    span: Span,
+    open: Open,
+    path: &mut Vec<Option<String>>,
+    rule: MergeRule,
+    notes: &mut Vec<MergeNote>,
+) -> Node {
     match open {
         Open::Seq(items) => Node {
             span,
@@ -528,7 +545,7 @@ fn close(span: Span, open: Open, replaced: &mut Vec<(Span, Span)>) -> Node {
                 entries.push(Entry { key: k, value });
             }
             if !merges.is_empty() {
-                merge(&mut entries, merges, replaced);
+                merge::apply(&mut entries, merges, path, rule, notes);
             }
             // A block mapping's span is empty; point at its first key instead.
             let span = match entries.first() {
@@ -543,49 +560,31 @@ fn close(span: Span, open: Open, replaced: &mut Vec<(Span, Span)>) -> Node {
     }
 }
 
-/// Applies `<<` merges as yaml.v2 decodes them. Keys: the mapping's own, then those only
-/// merges set, first mapping first. Values: the one decoded last, in document order, where a
-/// merge sequence is decoded from its last mapping to its first, so a merge replaces the
-/// mapping's own keys written before it (the YAML spec, and most tools, would keep them).
-fn merge(entries: &mut Vec<Entry>, merges: Vec<Merge>, replaced: &mut Vec<(Span, Span)>) {
-    let own = entries.len();
-    // When each value was decoded: own entry i at (2i + 1, 0, 0); merge m, placed after `a`
-    // own entries, decodes its mapping j of n at (2a, m, n - 1 - j).
-    let mut set: Vec<(usize, usize, usize)> = (0..own).map(|i| (2 * i + 1, 0, 0)).collect();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if let Some(k) = e.key.as_str() {
-            index.entry(k.to_string()).or_insert(i);
-        }
-    }
-    for (m, merge) in merges.into_iter().enumerate() {
-        let n = merge.sources.len();
-        for (j, source) in merge.sources.into_iter().enumerate() {
-            let time = (2 * merge.after, m, n - 1 - j);
-            let Kind::Map(extra) = source.kind else {
-                continue;
-            };
-            for e in extra {
-                match e.key.as_str().and_then(|k| index.get(k)).copied() {
-                    None => {
-                        if let Some(k) = e.key.as_str() {
-                            index.insert(k.to_string(), entries.len());
-                        }
-                        entries.push(e);
-                        set.push(time);
-                    }
-                    Some(i) if set[i] < time => {
-                        if set[i].0 % 2 == 1 {
-                            replaced.push((entries[i].key.span, merge.key));
-                        }
-                        entries[i].value = e.value;
-                        set[i] = time;
-                    }
-                    Some(_) => {}
+/// Where the collection now being built sits: the keys leading to it, `None` for a list
+/// item. A `<<` key, and the list it takes, stand for the mapping they merge into.
+fn path_of(stack: &[Frame]) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    let mut merged = false;
+    for f in stack {
+        match &f.open {
+            Open::Seq(_) => {
+                if !merged {
+                    out.push(None);
                 }
+                merged = false;
+            }
+            Open::Map { key, .. } => {
+                let (k, merge) = key
+                    .as_ref()
+                    .map_or((None, false), |(k, m)| (k.as_str(), *m));
+                if !merge {
+                    out.push(Some(k.unwrap_or_default().to_string()));
+                }
+                merged = merge;
             }
         }
     }
+    out
 }
 
 fn size(node: &Node) -> usize {

@@ -2,6 +2,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::merge::{MergeNote, MergeRule, replace_all};
 use super::{Kind, Node, breaks, build, subset};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{SourceId, Span};
@@ -37,6 +38,17 @@ pub fn load(
     source: SourceId,
     limits: &Limits,
 ) -> Result<(Node, Vec<Diagnostic>), Diagnostic> {
+    load_with(text, source, limits, replace_all)
+}
+
+/// [`load`], with `rule` saying which values set twice through `<<` merges are joined (as Go
+/// decodes them into the types the document is read as) rather than replaced.
+pub fn load_with(
+    text: &str,
+    source: SourceId,
+    limits: &Limits,
+    rule: MergeRule,
+) -> Result<(Node, Vec<Diagnostic>), Diagnostic> {
     let mut warnings = Vec::new();
     let breaks = breaks::find(text);
     let original = text;
@@ -51,27 +63,13 @@ pub fn load(
             warnings,
         ));
     }
-    let built =
-        build_guarded(text, source, limits).map_err(|d| breaks::point_out(d, original, &breaks))?;
+    let built = build_guarded(text, source, limits, rule)
+        .map_err(|d| breaks::point_out(d, original, &breaks))?;
     let root = built.root;
     if let Some(e) = breaks::in_a_value(&root, original, &breaks, source) {
         return Err(e);
     }
-    for (own, by) in built.replaced {
-        warnings.push(
-            Diagnostic::new(
-                Code::MergeOrder,
-                own,
-                "this value is replaced by the `<<` merge after it",
-            )
-            .label("set here first")
-            .secondary(
-                by,
-                "this merge sets it again, and Alertmanager keeps the merged value",
-            )
-            .help("put the `<<` line first in the mapping, or set the key in one place only"),
-        );
-    }
+    warnings.extend(built.notes.into_iter().map(merge_note));
     if let Some(second) = built.extra {
         warnings.push(
             Diagnostic::new(
@@ -94,13 +92,15 @@ fn build_guarded(
     text: &str,
     source: SourceId,
     limits: &Limits,
+    rule: MergeRule,
 ) -> Result<build::Built, Diagnostic> {
     use std::panic::{AssertUnwindSafe, catch_unwind};
     let fast = catch_unwind(AssertUnwindSafe(|| subset::build(text, source, limits)));
     if let Ok(Some(built)) = fast {
         return Ok(built);
     }
-    let run = || build::build(text, source, limits).map_err(|f| convert_error(&f, text, source));
+    let run =
+        || build::build(text, source, limits, rule).map_err(|f| convert_error(&f, text, source));
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(Diagnostic::new(
             Code::Yaml,
@@ -109,6 +109,39 @@ fn build_guarded(
         )
         .help("this is a bug in am2amp's YAML parser; please report it with the input"))
     })
+}
+
+/// The finding for what applying a `<<` merge noticed.
+fn merge_note(note: MergeNote) -> Diagnostic {
+    match note {
+        MergeNote::Replaced(own, by) => Diagnostic::new(
+            Code::MergeOrder,
+            own,
+            "this value is replaced by the `<<` merge after it",
+        )
+        .label("set here first")
+        .secondary(
+            by,
+            "this merge sets it again, and Alertmanager keeps the merged value",
+        )
+        .help("put the `<<` line first in the mapping, or set the key in one place only"),
+        MergeNote::Joined(first, later) => Diagnostic::new(
+            Code::MergeOrder,
+            later,
+            "Alertmanager joins this mapping with the one set before it, where most YAML tools keep one",
+        )
+        .label("joined with the earlier mapping")
+        .secondary(first, "set here first")
+        .help("the output carries the joined mapping; write it in one place to make that plain"),
+        MergeNote::Duplicate(later, first, key) => Diagnostic::new(
+            Code::DuplicateKey,
+            later,
+            format!("key `{}` is set twice in one map through a `<<` merge", shorten(&key)),
+        )
+        .label("set again here")
+        .secondary(first, "first set here")
+        .help("Alertmanager joins the merged map with this one and refuses a key in both (`already set in map`); set the key in one place only"),
+    }
 }
 
 fn only_comments(text: &str) -> bool {

@@ -10,6 +10,7 @@ mod build;
 pub mod emit;
 mod lenient;
 mod load;
+mod merge;
 mod resolve;
 mod scalar_map;
 mod subset;
@@ -18,7 +19,8 @@ mod subset_tests;
 mod tabs;
 
 pub use emit::emit_document;
-pub use load::{Limits, load};
+pub use load::{Limits, load, load_with};
+pub use merge::{Combine, MergeRule, replace_all};
 pub use scalar_map::scalar_offsets;
 
 use crate::source::Span;

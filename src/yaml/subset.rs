@@ -41,7 +41,7 @@ pub(super) fn build(text: &str, source: SourceId, limits: &Limits) -> Option<Bui
     (p.pos == p.t.len()).then_some(Built {
         root,
         extra: None,
-        replaced: Vec::new(),
+        notes: Vec::new(),
     })
 }
 

@@ -16,7 +16,7 @@ fn agree(text: &str, what: &str) -> bool {
     let Some(fast) = subset::build(text, SourceId::default(), &limits) else {
         return false;
     };
-    let slow = build::build(text, SourceId::default(), &limits);
+    let slow = build::build(text, SourceId::default(), &limits, super::replace_all);
     match slow {
         Ok(slow) => {
             assert!(
