@@ -73,12 +73,7 @@ pub(super) fn apply(
     notes: &mut Vec<MergeNote>,
 ) {
     let own = entries.len();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if let Some(k) = e.key.as_str() {
-            index.entry(k.to_string()).or_insert(i);
-        }
-    }
+    let mut index = first_keys(entries);
     // Values merges set for each entry; own entry i was decoded at (2i + 1, 0, 0), merge m,
     // placed after `a` own entries, decodes its mapping j of n at (2a, m, n - 1 - j).
     let mut sets: Vec<Vec<Set>> = (0..own).map(|_| Vec::new()).collect();
@@ -151,10 +146,24 @@ pub(super) fn apply(
 /// True when a mapping set at `path` over a mapping joins with it.
 fn joins(rule: MergeRule, path: &[Option<String>], first: &Node, later: &Node) -> bool {
     let both = matches!(first.kind, Kind::Map(_)) && matches!(later.kind, Kind::Map(_));
-    both && {
-        let view: Vec<Option<&str>> = path.iter().map(Option::as_deref).collect();
-        rule(&view) != Combine::Replace
+    both && how(rule, path) != Combine::Replace
+}
+
+/// What `rule` says for `path`.
+fn how(rule: MergeRule, path: &[Option<String>]) -> Combine {
+    let view: Vec<Option<&str>> = path.iter().map(Option::as_deref).collect();
+    rule(&view)
+}
+
+/// Where each key is first, among `entries`.
+fn first_keys(entries: &[Entry]) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(k) = e.key.as_str() {
+            index.entry(k.to_string()).or_insert(i);
+        }
     }
+    index
 }
 
 /// `later` decoded into `first`, two mappings at `path` (whose rule joins them).
@@ -165,17 +174,11 @@ fn combine(
     rule: MergeRule,
     notes: &mut Vec<MergeNote>,
 ) -> Node {
-    let view: Vec<Option<&str>> = path.iter().map(Option::as_deref).collect();
-    let union = rule(&view) == Combine::Union;
+    let union = how(rule, path) == Combine::Union;
     let (Kind::Map(mut entries), Kind::Map(extra)) = (first.kind, later.kind) else {
         unreachable!("joins() checked both are mappings");
     };
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if let Some(k) = e.key.as_str() {
-            index.entry(k.to_string()).or_insert(i);
-        }
-    }
+    let mut index = first_keys(&entries);
     for e in extra {
         let Some(k) = e.key.as_str().map(str::to_string) else {
             entries.push(e);
