@@ -830,6 +830,7 @@ fn merged_mappings_join_as_alertmanager_joins_them() {
         webhook("      <<: {authorization: {credentials: c}}\n      authorization: {credentials_file: /f}\n"),
         webhook("      oauth2:\n        client_id: i\n        client_secret: s\n        token_url: 'http://t/'\n        <<: {endpoint_params: {x: '1'}}\n        endpoint_params: {x: '2'}\n"),
         "<<: {route: {receiver: a, continue: true}}\nroute: {receiver: a}\nreceivers:\n- name: a\n".to_string(),
+        "route:\n  receiver: a\n  routes:\n  - <<: [{match: {x: '1'}}, {match: {x: '2'}}]\n    receiver: a\nreceivers:\n- name: a\n".to_string(),
         receiver("sns_configs:\n  - topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    <<: {sigv4: {region: us-east-1, access_key: a}}\n    sigv4: {secret_key: s}\n"),
     ];
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();

@@ -125,14 +125,23 @@ fn merge_note(note: MergeNote) -> Diagnostic {
             "this merge sets it again, and Alertmanager keeps the merged value",
         )
         .help("put the `<<` line first in the mapping, or set the key in one place only"),
-        MergeNote::Joined(first, later) => Diagnostic::new(
-            Code::MergeOrder,
-            later,
-            "Alertmanager joins this mapping with the one set before it, where most YAML tools keep one",
-        )
-        .label("joined with the earlier mapping")
-        .secondary(first, "set here first")
-        .help("the output carries the joined mapping; write it in one place to make that plain"),
+        MergeNote::Joined(first, later, key) => {
+            let d = Diagnostic::new(
+                Code::MergeOrder,
+                later,
+                format!(
+                    "Alertmanager joins the two mappings set for `{}`, where most YAML tools keep one",
+                    shorten(&key)
+                ),
+            )
+            .help("the output carries the joined mapping; write it in one place to make that plain");
+            if first == later {
+                d.label("two mappings this merge takes set it")
+            } else {
+                d.label("joined with the earlier mapping")
+                    .secondary(first, "set here first")
+            }
+        }
         MergeNote::Duplicate(later, first, key) => Diagnostic::new(
             Code::DuplicateKey,
             later,

@@ -37,8 +37,8 @@ pub(super) enum MergeNote {
     /// A mapping's own key (first span) whose value a later `<<` (second) replaced.
     Replaced(Span, Span),
     /// Two mappings joined for one key: where the first and the later were set (an own key
-    /// or a `<<`).
-    Joined(Span, Span),
+    /// or a `<<`), and the key.
+    Joined(Span, Span, String),
     /// A key set twice in a joined Go map: the later key, the first, and its text.
     Duplicate(Span, Span, String),
 }
@@ -126,7 +126,8 @@ pub(super) fn apply(
         let mut done = list.next().expect("a value");
         for later in list {
             done = if joins(rule, path, &done.value, &later.value) {
-                notes.push(MergeNote::Joined(done.at, later.at));
+                let key = entry.key.as_str().unwrap_or_default().to_string();
+                notes.push(MergeNote::Joined(done.at, later.at, key));
                 Set {
                     value: combine(done.value, later.value, path, rule, notes),
                     ..later
