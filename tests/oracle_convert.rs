@@ -855,3 +855,47 @@ fn merged_mappings_join_as_alertmanager_joins_them() {
     assert_eq!(before.lines().next(), Some("a"), "{before}");
     assert_eq!(before, routes_test(&amtool, &converted, &labels));
 }
+
+/// Go parses a template file each time a `templates:` entry matches it, so a file matched again
+/// by a later entry wins over the files matched between: the converted message renders what
+/// Alertmanager renders (`amtool template render` with the same globs, in the same order).
+#[test]
+fn a_template_file_matched_again_wins_as_in_alertmanager() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let oracle = Oracle {
+        amtool,
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let dir = oracle.dir.path();
+    std::fs::write(dir.join("a.tmpl"), "{{ define \"x\" }}from a{{ end }}").unwrap();
+    std::fs::write(dir.join("b.tmpl"), "{{ define \"x\" }}from b{{ end }}").unwrap();
+    let text = "templates: ['*.tmpl', 'a.tmpl']\nroute: {receiver: s}\nreceivers:\n- name: s\n  slack_configs:\n  - api_url: http://x/\n    title: '{{ template \"x\" . }} {{ .Status }}'\n";
+    let input = dir.join("alertmanager.yml");
+    std::fs::write(&input, text).unwrap();
+    let data = common::shared().join("testdata/captures-0.25.0/template-data.json");
+    let globs = [dir.join("*.tmpl"), dir.join("a.tmpl")];
+    let globs: Vec<&Path> = globs.iter().map(PathBuf::as_path).collect();
+    let title = oracle.run("{{ template \"x\" . }} {{ .Status }}", &data, &globs);
+    assert_eq!(title.as_deref(), Ok("from a firing"));
+
+    let c = convert_input("input", Some(&input), text.as_bytes(), &options());
+    let definition: Definition =
+        serde_saphyr::from_str(&c.output.expect("converted").read().unwrap()).unwrap();
+    let out = dir.join("out");
+    let files: Vec<PathBuf> = definition
+        .template_files
+        .iter()
+        .map(|(name, text)| {
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join(name), text).unwrap();
+            out.join(name)
+        })
+        .collect();
+    let globs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let msgs: Vec<String> = messages(&definition).into_iter().map(|(m, _)| m).collect();
+    let rendered = oracle.render(&msgs, &data, &globs).remove(0).unwrap();
+    let (node, _) = load(&rendered, SourceId(0), &Limits::default()).unwrap();
+    assert_eq!(to_json(&node)["slack"]["title"], json!(title.unwrap()));
+}

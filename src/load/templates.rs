@@ -1,7 +1,6 @@
 //! The template files a config lists under `templates:`: globs resolved against the config's
 //! directory (or, for an AMP definition, against its `template_files`).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::Wrapper;
@@ -23,7 +22,9 @@ pub struct TemplateSource {
     pub entry: Span,
 }
 
-/// Resolves `templates:` entries and loads the files they match, in Alertmanager's order.
+/// Resolves `templates:` entries and loads the files they match, in Alertmanager's order: Go
+/// parses a file each time an entry matches it, so a file's last match places it (its
+/// definitions then win over those of the files matched between).
 pub fn load_templates(
     entries: &[Sp<String>],
     base: &Path,
@@ -33,11 +34,10 @@ pub fn load_templates(
 ) -> (Vec<TemplateSource>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
-    let mut seen = BTreeSet::new();
     for entry in entries {
         let matched = match wrapper {
-            Some(w) => from_definition(entry, w, &mut seen),
-            None => from_disk(entry, base, sources, max_bytes, &mut seen, &mut diags),
+            Some(w) => from_definition(entry, w, &mut out),
+            None => from_disk(entry, base, sources, max_bytes, &mut out, &mut diags),
         };
         if matched.is_empty()
             && !diags
@@ -63,10 +63,22 @@ pub fn load_templates(
     (out, diags)
 }
 
+/// Takes a file an earlier entry matched out of `loaded`, for `entry` to place it again.
+fn again(
+    loaded: &mut Vec<TemplateSource>,
+    entry: &Sp<String>,
+    same: impl Fn(&TemplateSource) -> bool,
+) -> Option<TemplateSource> {
+    let at = loaded.iter().position(same)?;
+    let mut file = loaded.remove(at);
+    file.entry = entry.span;
+    Some(file)
+}
+
 fn from_definition(
     entry: &Sp<String>,
     w: &Wrapper,
-    seen: &mut BTreeSet<String>,
+    loaded: &mut Vec<TemplateSource>,
 ) -> Vec<TemplateSource> {
     let mut files: Vec<_> = w
         .template_files
@@ -76,12 +88,13 @@ fn from_definition(
     files.sort_by(|a, b| a.name.value.cmp(&b.name.value));
     files
         .into_iter()
-        .filter(|f| seen.insert(f.name.value.clone()))
-        .map(|f| TemplateSource {
-            name: f.name.value.clone(),
-            path: None,
-            source: f.source,
-            entry: entry.span,
+        .map(|f| {
+            again(loaded, entry, |t| t.name == f.name.value).unwrap_or_else(|| TemplateSource {
+                name: f.name.value.clone(),
+                path: None,
+                source: f.source,
+                entry: entry.span,
+            })
         })
         .collect()
 }
@@ -91,7 +104,7 @@ fn from_disk(
     base: &Path,
     sources: &mut Sources,
     max_bytes: u64,
-    seen: &mut BTreeSet<String>,
+    loaded: &mut Vec<TemplateSource>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<TemplateSource> {
     let full = if Path::new(&entry.value).is_absolute() {
@@ -119,7 +132,11 @@ fn from_disk(
             );
             continue;
         }
-        if !meta.is_file() || !seen.insert(path.display().to_string()) {
+        if !meta.is_file() {
+            continue;
+        }
+        if let Some(file) = again(loaded, entry, |t| t.path.as_ref() == Some(&path)) {
+            out.push(file);
             continue;
         }
         let text = super::input::read_file(&path, max_bytes);
