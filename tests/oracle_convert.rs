@@ -792,7 +792,9 @@ fn template_globs_match_as_alertmanager_matches_them() {
 /// mapping itself both set keeps the keys of both and refuses a key in both; a struct without
 /// defaults to start from (`route`, `basic_auth`, `authorization`, `oauth2`, a Slack
 /// `confirm`) keeps the fields the later value leaves out; `global`, `http_config` and `sigv4`
-/// start again. A route whose `match` is joined routes the same after conversion.
+/// start again. Inside a map a merge may not set a key the map has. The root route decoded
+/// twice groups by the labels of both. A route whose `match` is joined routes the same after
+/// conversion.
 #[test]
 fn merged_mappings_join_as_alertmanager_joins_them() {
     let Some(amtool) = common::oracle("amtool") else {
@@ -831,6 +833,9 @@ fn merged_mappings_join_as_alertmanager_joins_them() {
         webhook("      oauth2:\n        client_id: i\n        client_secret: s\n        token_url: 'http://t/'\n        <<: {endpoint_params: {x: '1'}}\n        endpoint_params: {x: '2'}\n"),
         "<<: {route: {receiver: a, continue: true}}\nroute: {receiver: a}\nreceivers:\n- name: a\n".to_string(),
         "route:\n  receiver: a\n  routes:\n  - <<: [{match: {x: '1'}}, {match: {x: '2'}}]\n    receiver: a\nreceivers:\n- name: a\n".to_string(),
+        "route:\n  receiver: a\n  routes:\n  - match: {x: '1', <<: {x: '1'}}\n    receiver: a\nreceivers:\n- name: a\n".to_string(),
+        "route: {receiver: a, group_by: [x]}\n<<: {route: {receiver: a, group_by: [x]}}\nreceivers:\n- name: a\n".to_string(),
+        "route: {receiver: a, group_by: ['...']}\n<<: {route: {receiver: a, group_by: [y]}}\nreceivers:\n- name: a\n".to_string(),
         receiver("sns_configs:\n  - topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    <<: {sigv4: {region: us-east-1, access_key: a}}\n    sigv4: {secret_key: s}\n"),
     ];
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();

@@ -219,8 +219,9 @@ yaml.v2 also decodes each value into what its field already holds. When a merge 
 itself both set a field that is a map (`match`, `match_re`, PagerDuty `details`, SNS
 `attributes`) or a struct without defaults (`route`, `basic_auth`, `authorization`, `oauth2`,
 `tls_config`, a Slack `confirm`), the two mappings are joined: the keys of both count, and for
-a map a key in both is an error (`already set in map`). Other tools keep one of the two
-mappings whole.
+a map a key in both is an error (`already set in map`), as is a key that a merge inside a map
+sets again. Other tools keep one of the two mappings whole. The root route set twice (by a
+top-level merge) groups by the labels of both `group_by` lists.
 
 am2amp reads the file as Alertmanager does, so the output carries the merged or joined value.
 Put `<<` first in the mapping, or set the key in one place only.

@@ -9,10 +9,12 @@ use crate::yaml::Combine;
 
 /// The [`MergeRule`](crate::yaml::MergeRule) of an Alertmanager config.
 pub fn rule(path: &[Option<&str>]) -> Combine {
-    use Combine::{Overlay, Replace, Union};
+    use Combine::{Append, Overlay, Replace, Union};
     match path {
-        // `Route` has no defaults to start from; `match` and `match_re` are maps.
+        // `Route` has no defaults to start from; `match` and `match_re` are maps. Decoding the
+        // root route again appends to the labels it groups by (only the root can be set twice).
         [Some("route")] => Overlay,
+        [Some("route"), Some("group_by")] => Append,
         [
             Some("route"),
             between @ ..,

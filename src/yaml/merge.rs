@@ -20,6 +20,10 @@ pub enum Combine {
     /// The keys of both count, a later value replacing an earlier one unless its own key
     /// combines (a Go struct decoded again in place).
     Overlay,
+    /// Within one mapping the later list replaces; when the struct holding it is decoded
+    /// twice, the two lists are joined (the labels `Route.UnmarshalYAML` appends to on each
+    /// call).
+    Append,
 }
 
 /// How the value at a path combines: the path's keys from the root, `None` for a list item.
@@ -107,6 +111,8 @@ pub(super) fn apply(
             }
         }
     }
+    // A Go map refuses every key set twice, whoever sets it.
+    let map = how(rule, path) == Combine::Union;
     for (i, mut list) in sets.into_iter().enumerate() {
         if list.is_empty() {
             continue;
@@ -124,10 +130,13 @@ pub(super) fn apply(
         path.push(Some(entry.key.as_str().unwrap_or_default().to_string()));
         let mut list = list.into_iter();
         let mut done = list.next().expect("a value");
+        let key = || entry.key.as_str().unwrap_or_default().to_string();
         for later in list {
-            done = if joins(rule, path, &done.value, &later.value) {
-                let key = entry.key.as_str().unwrap_or_default().to_string();
-                notes.push(MergeNote::Joined(done.at, later.at, key));
+            done = if map {
+                notes.push(MergeNote::Duplicate(later.at, done.at, key()));
+                done
+            } else if joins(rule, path, &done.value, &later.value) {
+                notes.push(MergeNote::Joined(done.at, later.at, key()));
                 Set {
                     value: combine(done.value, later.value, path, rule, notes),
                     ..later
@@ -147,7 +156,7 @@ pub(super) fn apply(
 /// True when a mapping set at `path` over a mapping joins with it.
 fn joins(rule: MergeRule, path: &[Option<String>], first: &Node, later: &Node) -> bool {
     let both = matches!(first.kind, Kind::Map(_)) && matches!(later.kind, Kind::Map(_));
-    both && how(rule, path) != Combine::Replace
+    both && matches!(how(rule, path), Combine::Union | Combine::Overlay)
 }
 
 /// What `rule` says for `path`.
@@ -197,7 +206,10 @@ fn combine(
         }
         path.push(Some(k));
         let old = std::mem::replace(&mut entries[at].value, null_at(e.key.span));
-        entries[at].value = if joins(rule, path, &old, &e.value) {
+        let seqs = matches!(old.kind, Kind::Seq(_)) && matches!(e.value.kind, Kind::Seq(_));
+        entries[at].value = if seqs && how(rule, path) == Combine::Append {
+            append(old, e.value)
+        } else if joins(rule, path, &old, &e.value) {
             combine(old, e.value, path, rule, notes)
         } else {
             e.value
@@ -207,6 +219,18 @@ fn combine(
     Node {
         span: later.span,
         kind: Kind::Map(entries),
+    }
+}
+
+/// Two lists, `later`'s items after `first`'s.
+fn append(first: Node, later: Node) -> Node {
+    let (Kind::Seq(mut items), Kind::Seq(more)) = (first.kind, later.kind) else {
+        unreachable!("the caller checked both are lists");
+    };
+    items.extend(more);
+    Node {
+        span: later.span,
+        kind: Kind::Seq(items),
     }
 }
 
@@ -228,6 +252,7 @@ mod tests {
         match path {
             [Some("m")] | [Some("s"), Some("m")] => Combine::Union,
             [Some("s")] => Combine::Overlay,
+            [Some("s"), Some("l")] => Combine::Append,
             _ => Combine::Replace,
         }
     }
@@ -255,5 +280,18 @@ mod tests {
         let (out, codes) = load("m: {a: 1}\n<<: {m: {a: 2, b: 2}}\n");
         assert_eq!(out, "m:\n  a: 1\n  b: 2\n");
         assert_eq!(codes, [Code::MergeOrder, Code::DuplicateKey]);
+    }
+
+    #[test]
+    fn a_map_refuses_a_key_a_merge_sets_again() {
+        let (out, codes) = load("m: {a: 1, <<: {a: 2, b: 2}}\n");
+        assert_eq!(out, "m:\n  a: 1\n  b: 2\n");
+        assert_eq!(codes, [Code::DuplicateKey]);
+    }
+
+    #[test]
+    fn lists_append_only_when_their_struct_is_decoded_twice() {
+        let (out, _) = load("s: {l: [a], <<: {l: [b]}}\n<<: {s: {l: [c]}}\n");
+        assert_eq!(out, "s:\n  l:\n    - b\n    - c\n");
     }
 }
