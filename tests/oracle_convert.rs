@@ -836,6 +836,7 @@ fn merged_mappings_join_as_alertmanager_joins_them() {
         "route:\n  receiver: a\n  routes:\n  - match: {x: '1', <<: {x: '1'}}\n    receiver: a\nreceivers:\n- name: a\n".to_string(),
         "route: {receiver: a, group_by: [x]}\n<<: {route: {receiver: a, group_by: [x]}}\nreceivers:\n- name: a\n".to_string(),
         "route: {receiver: a, group_by: ['...']}\n<<: {route: {receiver: a, group_by: [y]}}\nreceivers:\n- name: a\n".to_string(),
+        "route: {receiver: a, group_by: [x]}\n<<: {route: {receiver: a}}\nreceivers:\n- name: a\n".to_string(),
         receiver("sns_configs:\n  - topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    <<: {sigv4: {region: us-east-1, access_key: a}}\n    sigv4: {secret_key: s}\n"),
     ];
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();

@@ -189,6 +189,7 @@ fn combine(
         unreachable!("joins() checked both are mappings");
     };
     let mut index = first_keys(&entries);
+    let mut kept = vec![true; entries.len()];
     for e in extra {
         let Some(k) = e.key.as_str().map(str::to_string) else {
             entries.push(e);
@@ -205,6 +206,7 @@ fn combine(
             continue;
         }
         path.push(Some(k));
+        kept[at] = false;
         let old = std::mem::replace(&mut entries[at].value, null_at(e.key.span));
         let seqs = matches!(old.kind, Kind::Seq(_)) && matches!(e.value.kind, Kind::Seq(_));
         entries[at].value = if seqs && how(rule, path) == Combine::Append {
@@ -215,6 +217,16 @@ fn combine(
             e.value
         };
         path.pop();
+    }
+    // A list appended to on each decode, which the later mapping leaves alone, is appended again.
+    for (e, _) in entries.iter_mut().zip(kept).filter(|(_, kept)| *kept) {
+        if let (Some(k), Kind::Seq(_)) = (e.key.as_str(), &e.value.kind) {
+            path.push(Some(k.to_string()));
+            if how(rule, path) == Combine::Append {
+                e.value = append(e.value.clone(), e.value.clone());
+            }
+            path.pop();
+        }
     }
     Node {
         span: later.span,
@@ -293,5 +305,7 @@ mod tests {
     fn lists_append_only_when_their_struct_is_decoded_twice() {
         let (out, _) = load("s: {l: [a], <<: {l: [b]}}\n<<: {s: {l: [c]}}\n");
         assert_eq!(out, "s:\n  l:\n    - b\n    - c\n");
+        let (out, _) = load("s: {l: [a]}\n<<: {s: {x: 1}}\n");
+        assert_eq!(out, "s:\n  l:\n    - a\n    - a\n  x: 1\n");
     }
 }
