@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::{Entry, Kind, Node};
 use crate::source::Span;
 
-/// What becomes of a mapping set again for a key that already holds a mapping.
+/// What becomes of a value set again for a key that already holds one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Combine {
     /// The later value replaces the earlier (scalars, lists, and Go types whose unmarshaller
