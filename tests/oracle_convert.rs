@@ -793,8 +793,8 @@ fn template_globs_match_as_alertmanager_matches_them() {
 /// defaults to start from (`route`, `basic_auth`, `authorization`, `oauth2`, a Slack
 /// `confirm`) keeps the fields the later value leaves out; `global`, `http_config` and `sigv4`
 /// start again. Inside a map a merge may not set a key the map has. The root route decoded
-/// twice groups by the labels of both. A route whose `match` is joined routes the same after
-/// conversion.
+/// twice groups by the labels of both. An alias merges only when it names a mapping. A route
+/// whose `match` is joined routes the same after conversion.
 #[test]
 fn merged_mappings_join_as_alertmanager_joins_them() {
     let Some(amtool) = common::oracle("amtool") else {
@@ -837,6 +837,7 @@ fn merged_mappings_join_as_alertmanager_joins_them() {
         "route: {receiver: a, group_by: [x]}\n<<: {route: {receiver: a, group_by: [x]}}\nreceivers:\n- name: a\n".to_string(),
         "route: {receiver: a, group_by: ['...']}\n<<: {route: {receiver: a, group_by: [y]}}\nreceivers:\n- name: a\n".to_string(),
         "route: {receiver: a, group_by: [x]}\n<<: {route: {receiver: a}}\nreceivers:\n- name: a\n".to_string(),
+        "inhibit_rules: &s [{source_match: {a: '1'}, target_match: {b: '1'}}]\nroute: {<<: *s, receiver: a}\nreceivers:\n- name: a\n".to_string(),
         receiver("sns_configs:\n  - topic_arn: 'arn:aws:sns:us-east-1:1:t'\n    <<: {sigv4: {region: us-east-1, access_key: a}}\n    sigv4: {secret_key: s}\n"),
     ];
     let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();

@@ -329,6 +329,21 @@ impl Builder<'_, '_> {
                 }
                 self.count(size, span)?;
                 let mut node = self.anchors[&id].0.clone();
+                // yaml.v2 merges an alias only when it names a mapping.
+                let merged = matches!(
+                    self.stack.last().map(|f| &f.open),
+                    Some(Open::Map {
+                        key: Some((_, true)),
+                        ..
+                    })
+                );
+                if merged && !matches!(node.kind, Kind::Map(_)) {
+                    return Err(Failure {
+                        at: span.start as usize,
+                        message: "a `<<` merge value that is an alias must name a mapping; a list of mappings merges only when written out".into(),
+                        budget: false,
+                    });
+                }
                 relocate(&mut node, span);
                 self.finish(node, 0, false)
             }
