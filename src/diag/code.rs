@@ -184,7 +184,11 @@ remove repeated aliases.";
         "YAML mappings must not repeat a key, and Alertmanager's strict loader rejects repeated
 fields (`field x already set`). Many YAML tools silently keep the last value, which hides
 mistakes such as two `routes:` blocks in one route. Both places are shown; merge them or delete
-one.";
+one.
+
+A `<<` merge counts too where Alertmanager reads a map (`match:`, `details:`, `attributes:`): a
+key the merged mapping and the map itself both set is refused (`key already set in map`),
+whichever comes first.";
 
     UnknownField = Syntax "unknown-field" Error
         "A field that Alertmanager does not know."
