@@ -887,22 +887,175 @@ fn a_template_file_matched_again_wins_as_in_alertmanager() {
     let title = oracle.run("{{ template \"x\" . }} {{ .Status }}", &data, &globs);
     assert_eq!(title.as_deref(), Ok("from a firing"));
 
-    let c = convert_input("input", Some(&input), text.as_bytes(), &options());
+    assert_eq!(
+        converted_renders(&oracle, &input, text, &data),
+        [title.unwrap()]
+    );
+}
+
+/// What the config `text` (read from `input`) sends, converted, rendered by amtool against
+/// `data` with the converted definition's template files (in a directory of their own under
+/// the oracle's): the Slack title of each contract message, then each SNS message kept as
+/// written.
+fn converted_renders(oracle: &Oracle, input: &Path, text: &str, data: &Path) -> Vec<String> {
+    let c = convert_input("input", Some(input), text.as_bytes(), &options());
+    let errors: Vec<_> = c
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{text}{errors:?}");
     let definition: Definition =
         serde_saphyr::from_str(&c.output.expect("converted").read().unwrap()).unwrap();
-    let out = dir.join("out");
-    let files: Vec<PathBuf> = definition
-        .template_files
-        .iter()
-        .map(|(name, text)| {
-            std::fs::create_dir_all(&out).unwrap();
-            std::fs::write(out.join(name), text).unwrap();
-            out.join(name)
-        })
+    let out = tempfile::tempdir_in(oracle.dir.path()).unwrap();
+    for (name, text) in &definition.template_files {
+        std::fs::write(out.path().join(name), text).unwrap();
+    }
+    // AMP loads the files in the order of the inner config's `templates:`.
+    let inner: Value = serde_saphyr::from_str(&definition.alertmanager_config).unwrap();
+    let files: Vec<PathBuf> = inner["templates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|name| out.path().join(name.as_str().unwrap()))
         .collect();
     let globs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let msgs: Vec<String> = messages(&definition).into_iter().map(|(m, _)| m).collect();
-    let rendered = oracle.render(&msgs, &data, &globs).remove(0).unwrap();
-    let (node, _) = load(&rendered, SourceId(0), &Limits::default()).unwrap();
-    assert_eq!(to_json(&node)["slack"]["title"], json!(title.unwrap()));
+    let contract: Vec<String> = messages(&definition).into_iter().map(|(m, _)| m).collect();
+    let kept = kept_messages(&definition);
+    let titles = oracle.render(&contract, data, &globs).into_iter().map(|m| {
+        let (node, _) = load(&m.unwrap(), SourceId(0), &Limits::default()).unwrap();
+        to_json(&node)["slack"]["title"]
+            .as_str()
+            .expect("a title")
+            .to_string()
+    });
+    let kept = oracle
+        .render(&kept, data, &globs)
+        .into_iter()
+        .map(Result::unwrap);
+    titles.chain(kept).collect()
+}
+
+/// The messages of a definition's SNS entries that am2amp did not write.
+fn kept_messages(def: &Definition) -> Vec<String> {
+    let inner: Value = serde_saphyr::from_str(&def.alertmanager_config).unwrap();
+    let entries = inner["receivers"].as_array().into_iter().flatten();
+    entries
+        .flat_map(|r| r["sns_configs"].as_array().into_iter().flatten())
+        .filter(|s| s["attributes"]["am2amp_contract"].is_null())
+        .map(|s| s["message"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Go's `ParseFiles` names a template file's own text (outside its definitions) after the
+/// file, so `{{ template "t.tmpl" . }}` calls it; an empty text replaces nothing, and a file
+/// whose text and a definition in it both have a body under its name does not parse. The
+/// converted message renders what Alertmanager renders, and amtool's verdict is am2amp's.
+#[test]
+fn a_template_files_text_is_a_template_named_after_the_file() {
+    let Some(amtool) = common::oracle("amtool") else {
+        return;
+    };
+    let oracle = Oracle {
+        amtool: amtool.clone(),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let data = common::shared().join("testdata/captures-0.25.0/template-data.json");
+    // (files: path → text, `templates:`, a field calling templates)
+    type FileCase<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[FileCase] = &[
+        (
+            &[(
+                "t.tmpl",
+                "a \"quote\": {{ .Status }}\n\t{{ define \"x\" }}X{{ end }}",
+            )],
+            "['t.tmpl']",
+            "[{{ template \"t.tmpl\" . }}] {{ template \"x\" . }}",
+        ),
+        (
+            &[("t.tmpl", "{{ define \"t.tmpl\" }}defined{{ end }}\n ")],
+            "['t.tmpl']",
+            "{{ template \"t.tmpl\" . }}",
+        ),
+        (
+            &[("t.tmpl", "{{ define \"t.tmpl\" }} {{ end }}text")],
+            "['t.tmpl']",
+            "{{ template \"t.tmpl\" . }}",
+        ),
+        (
+            &[
+                ("a.tmpl", "{{ define \"b.tmpl\" }}from a{{ end }}"),
+                ("b.tmpl", "from b's text"),
+            ],
+            "['a.tmpl', 'b.tmpl']",
+            "{{ template \"b.tmpl\" . }}",
+        ),
+        (
+            &[
+                ("a.tmpl", "{{ define \"b.tmpl\" }}from a{{ end }}"),
+                ("b.tmpl", "from b's text"),
+            ],
+            "['b.tmpl', 'a.tmpl']",
+            "{{ template \"b.tmpl\" . }}",
+        ),
+        (
+            &[
+                ("a.tmpl", "from a's text"),
+                ("b.tmpl", "{{ define \"a.tmpl\" }}{{ end }}  "),
+            ],
+            "['*.tmpl']",
+            "{{ template \"a.tmpl\" . }}",
+        ),
+        (
+            &[("a/x.tmpl", "from a"), ("b/x.tmpl", "from b")],
+            "['a/x.tmpl', 'b/x.tmpl']",
+            "{{ template \"x.tmpl\" . }}",
+        ),
+        (
+            &[("a/x.tmpl", "from a"), ("b/x.tmpl", " ")],
+            "['a/*.tmpl', 'b/*.tmpl']",
+            "{{ template \"x.tmpl\" . }}",
+        ),
+    ];
+    for (i, (files, templates, title)) in cases.iter().enumerate() {
+        let dir = oracle.dir.path().join(format!("case{i}"));
+        for (name, text) in *files {
+            let file = dir.join(name);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        let text = format!(
+            "templates: {templates}\nroute: {{receiver: s}}\nreceivers:\n- name: s\n  slack_configs:\n  - api_url: http://x/\n    title: '{title}'\n  sns_configs:\n  - {{topic_arn: 'arn:aws:sns:eu-west-1:123456789012:t', subject: s, message: '{title}'}}\n"
+        );
+        let input = dir.join("alertmanager.yml");
+        std::fs::write(&input, &text).unwrap();
+        let entries: Vec<String> = serde_saphyr::from_str(templates).unwrap();
+        let globs: Vec<PathBuf> = entries.iter().map(|e| dir.join(e)).collect();
+        let globs: Vec<&Path> = globs.iter().map(PathBuf::as_path).collect();
+        let want = oracle.run(title, &data, &globs).unwrap();
+        assert_eq!(
+            converted_renders(&oracle, &input, &text, &data),
+            [want.clone(), want],
+            "{text}"
+        );
+    }
+
+    let files = tempfile::tempdir().unwrap();
+    let config = |name: &str, text: &str| {
+        let file = files.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        format!(
+            "templates: ['{}']\nroute:\n  receiver: a\nreceivers:\n- name: a\n",
+            file.display()
+        )
+    };
+    let accepted_by_go = [
+        config("a.tmpl", "{{ define \"a.tmpl\" }}x{{ end }}\n"),
+        config("b.tmpl", "{{ define \"b.tmpl\" }}{{ end }}x"),
+        config("c.tmpl", "{{ define \"other\" }}x{{ end }}y"),
+    ];
+    let refused_by_go = [config("d.tmpl", "{{ define \"d.tmpl\" }}x{{ end }}y")];
+    let configs: Vec<&String> = accepted_by_go.iter().chain(&refused_by_go).collect();
+    assert_eq!(accepted(&amtool, &configs), accepted_by_go.len());
 }

@@ -190,7 +190,7 @@ fn templates_render_like_alertmanager() {
         // 2. Originals and escaped forms. Fixtures that define templates get their own
         // copies (and are rendered one by one); the others share one generated file.
         let originals = oracle.render(&fixtures, d, &[&user_file]);
-        let mut shared = Copies::new(Library::new([&user]), None);
+        let mut shared = Copies::new(Library::new(user.named(None)), None);
         let mut escaped = Vec::new();
         let mut own_files = Vec::new();
         let mut whole = Vec::new();
@@ -200,7 +200,8 @@ fn templates_render_like_alertmanager() {
             let (list, own) = if t.defines.is_empty() {
                 (shared.field(t.root.clone()), None)
             } else {
-                let mut own = Copies::new(Library::new([&user, &t]), None);
+                let mut own =
+                    Copies::new(Library::new(user.named(None).chain(t.named(None))), None);
                 (own.field(t.root.clone()), Some(own.file().expect("a file")))
             };
             let list = list.unwrap_or_else(|at| panic!("escape {f:?}: call at {at:?}"));

@@ -446,7 +446,11 @@ definition, entries name `template_files` keys.";
     DuplicateDefine = Template "duplicate-define" Warning
         "A template name is defined twice, or an empty definition replaces nothing."
         "When several files under `templates:` define the same name, the one loaded last wins and
-the other definition is silently unused. Rename one of them.
+the other definition is silently unused. Rename one of them. A file's own text outside its
+definitions is a template too, named after the file (`{{ template \"team.tmpl\" . }}` prints
+it), so it counts here when it is more than white space; of two files with one name in
+different directories, the converted definition gives the bare name to the file whose text
+that name called, and renames the other.
 
 A definition whose body is only white space and comments never replaces an earlier one, nor
 Alertmanager's default of that name: `{{ define \"slack.default.title\" }}{{ end }}` leaves

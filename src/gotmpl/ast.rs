@@ -135,6 +135,50 @@ pub struct Template {
     pub defines: Vec<Define>,
 }
 
+impl Template {
+    /// The templates this text defines when Go parses it as file `file` (`ParseFiles`): its
+    /// definitions in order, then its own body, named after the file.
+    pub fn named<'a>(&'a self, file: Option<&'a str>) -> impl Iterator<Item = Named<'a>> {
+        let defines = self.defines.iter().map(|d| Named {
+            name: &d.name,
+            pos: d.name_pos.clone(),
+            list: &d.list,
+            file_body: false,
+        });
+        let body = file.map(|name| Named {
+            name,
+            pos: self.root.iter().find_map(visible_pos).unwrap_or(0..0),
+            list: &self.root,
+            file_body: true,
+        });
+        defines.chain(body)
+    }
+}
+
+/// A template a text defines (see [`Template::named`]).
+#[derive(Debug, Clone)]
+pub struct Named<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Where its name is; for a file's body, where the body's first visible part is.
+    pub pos: Pos,
+    /// Its body.
+    pub list: &'a List,
+    /// True for a file's own body (named after the file).
+    pub file_body: bool,
+}
+
+/// Where a node is, unless it is white space.
+fn visible_pos(n: &Node) -> Option<Pos> {
+    match n {
+        Node::Text(t, _) if t.trim().is_empty() => None,
+        Node::Text(_, p) | Node::Break(p) | Node::Continue(p) => Some(p.clone()),
+        Node::Action(p) => Some(p.pos.clone()),
+        Node::If(c) | Node::Range(c) | Node::With(c) => Some(c.pos.clone()),
+        Node::Template(c) => Some(c.pos.clone()),
+    }
+}
+
 /// Go's `parse.IsEmptyTree`: nothing but white space (comments are not kept). A definition
 /// with an empty body never replaces an existing one of the same name.
 pub fn is_empty_tree(list: &List) -> bool {

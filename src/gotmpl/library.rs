@@ -2,9 +2,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::ast::{List, is_empty_tree};
+use super::ast::{List, Named, is_empty_tree};
+use super::defaults;
 use super::walk::{self, Item};
-use super::{Template, defaults};
 
 /// Named templates available to calls: the user's definitions override the defaults.
 #[derive(Debug, Default, Clone)]
@@ -15,14 +15,14 @@ pub struct Library<'a> {
 impl<'a> Library<'a> {
     /// am2amp's default templates plus the given user templates (later ones win, except
     /// empty ones, as in Go).
-    pub fn new(user: impl IntoIterator<Item = &'a Template>) -> Self {
+    pub fn new(user: impl IntoIterator<Item = Named<'a>>) -> Self {
         let mut bodies = HashMap::new();
         for d in &defaults::parsed().defines {
             bodies.insert(d.name.as_str(), &d.list);
         }
-        for d in user.into_iter().flat_map(|t| &t.defines) {
-            if !is_empty_tree(&d.list) || !bodies.contains_key(d.name.as_str()) {
-                bodies.insert(d.name.as_str(), &d.list);
+        for d in user {
+            if !is_empty_tree(d.list) || !bodies.contains_key(d.name) {
+                bodies.insert(d.name, d.list);
             }
         }
         Library { bodies }

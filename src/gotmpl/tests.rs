@@ -208,7 +208,7 @@ mod copies {
 
     /// The escaped field and the generated file, for `src` with the user's `user` templates.
     fn copied(src: &str, user: &Template, url: Option<&str>) -> (String, String) {
-        let mut c = Copies::new(Library::new([user]), url.map(String::from));
+        let mut c = Copies::new(Library::new(user.named(None)), url.map(String::from));
         let field = print::nodes(&c.field(parse(src).unwrap().root).unwrap());
         (field, c.file().unwrap())
     }
@@ -299,7 +299,7 @@ mod copies {
         .unwrap();
         assert!(super::super::copies::is_generated(&old));
         assert!(!super::super::copies::is_generated(&user));
-        let mut c = Copies::new(Library::new([&user]), None);
+        let mut c = Copies::new(Library::new(user.named(None)), None);
         c.inherit(&old);
         assert_eq!(
             c.file().unwrap(),
@@ -345,7 +345,7 @@ mod copies {
     #[test]
     fn an_undefined_template_stops_the_field() {
         let user = parse(r#"{{ define "t" }}{{ template "nope" . }}{{ end }}"#).unwrap();
-        let mut c = Copies::new(Library::new([&user]), None);
+        let mut c = Copies::new(Library::new(user.named(None)), None);
         assert!(
             c.field(parse(r#"{{ template "t" . }}"#).unwrap().root)
                 .is_err()
@@ -375,7 +375,7 @@ mod copies {
             r#"{{{{ define "t{n}" }}}}{{{{ template "nope" . }}}}{{{{ end }}}}"#
         ));
         let user = parse(&src).unwrap();
-        let mut c = Copies::new(Library::new([&user]), None);
+        let mut c = Copies::new(Library::new(user.named(None)), None);
         assert!(
             c.field(parse(r#"{{ template "t0" . }}"#).unwrap().root)
                 .is_ok()
@@ -413,12 +413,12 @@ mod library {
 
     fn closed_and_flat(user: &str, depth: usize) -> bool {
         let user = parse(user).unwrap();
-        Library::new([&user]).is_closed_and_flat(depth)
+        Library::new(user.named(None)).is_closed_and_flat(depth)
     }
 
     #[test]
     fn calls_must_be_defined_acyclic_and_shallow() {
-        assert!(Library::new([]).is_closed_and_flat(32), "the defaults");
+        assert!(Library::new(None).is_closed_and_flat(32), "the defaults");
         assert!(closed_and_flat(
             r#"{{ define "a" }}{{ template "__subject" . }}{{ end }}"#,
             32
@@ -447,7 +447,7 @@ mod library {
             parse(r#"{{ define "a" }}A{{ end }}{{ define "__subject" }} {{ end }}"#).unwrap();
         let second =
             parse(r#"{{ define "a" }}{{/* c */}}{{ end }}{{ define "b" }}{{ end }}"#).unwrap();
-        let lib = Library::new([&first, &second]);
+        let lib = Library::new(first.named(None).chain(second.named(None)));
         assert!(matches!(lib.get("a").unwrap().as_slice(), [Node::Text(t, _)] if t == "A"));
         assert!(lib.get("__subject").unwrap().len() > 1, "the default stays");
         assert!(lib.get("b").unwrap().is_empty());

@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::memo;
 use crate::diag::{Code, Diagnostic, suggest};
-use crate::gotmpl::ast::{Pos, is_empty_tree};
+use crate::gotmpl::ast::{Named, Pos, is_empty_tree};
 use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
 use crate::gotmpl::{ParseError, Template, defaults, funcs, has_action};
@@ -46,53 +46,39 @@ pub fn check_templates(
                 for (name, pos) in funcs::undefined_in(&template) {
                     diags.push(undefined_function(f, name, pos));
                 }
-                parsed.push(ParsedFile {
-                    file: f.clone(),
-                    template,
-                })
+                match defined_twice(&template, &f.name) {
+                    Some(e) => diags.push(file_error(f, &e)),
+                    None => parsed.push(ParsedFile {
+                        file: f.clone(),
+                        template,
+                    }),
+                }
             }
-            Err(e) => diags.push(
-                Diagnostic::new(
-                    Code::TemplateFile,
-                    Span::new(f.source, e.pos.clone()),
-                    format!("template file `{}`: {}", f.name, e.message),
-                )
-                .label("does not parse")
-                .help(FILE_HELP),
-            ),
+            Err(e) => diags.push(file_error(f, &e)),
         }
     }
     // Where each user template is defined; later definitions win, as in Alertmanager, unless
-    // they are empty.
-    let mut defined: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (fi, p) in parsed.iter().enumerate() {
-        for (di, d) in p.template.defines.iter().enumerate() {
-            let at = Span::new(p.file.source, d.name_pos.clone());
-            let earlier = defined.get(d.name.as_str()).map(|&(pf, pd)| {
-                let e = &parsed[pf].template.defines[pd];
-                Span::new(parsed[pf].file.source, e.name_pos.clone())
-            });
-            if is_empty_tree(&d.list) {
-                if earlier.is_some() || defaults::since(&d.name).is_some() {
-                    diags.push(empty_define(&d.name, at, earlier));
+    // they are empty. A file's own text is a template named after the file (usually empty).
+    let mut defined: HashMap<&str, (SourceId, Named)> = HashMap::new();
+    for p in &parsed {
+        for d in p.template.named(Some(&p.file.name)) {
+            let at = Span::new(p.file.source, d.pos.clone());
+            let earlier = defined
+                .get(d.name)
+                .filter(|(_, e)| !(e.file_body && is_empty_tree(e.list)))
+                .map(|(source, e)| Span::new(*source, e.pos.clone()));
+            if is_empty_tree(d.list) {
+                if d.file_body && defined.contains_key(d.name) {
+                    continue;
+                }
+                if !d.file_body && (earlier.is_some() || defaults::since(d.name).is_some()) {
+                    diags.push(empty_define(d.name, at, earlier));
                     continue;
                 }
             } else if let Some(earlier) = earlier {
-                diags.push(
-                    Diagnostic::new(
-                        Code::DuplicateDefine,
-                        at,
-                        format!(
-                            "template `{}` is defined more than once; this definition wins",
-                            d.name
-                        ),
-                    )
-                    .label("defined again here")
-                    .secondary(earlier, "and here (unused)")
-                    .help("rename one of the definitions"),
-                );
+                diags.push(defined_again(&d, at, earlier));
             }
-            defined.insert(d.name.as_str(), (fi, di));
+            defined.insert(d.name, (p.file.source, d));
         }
     }
     let user: HashSet<String> = defined.keys().map(|s| s.to_string()).collect();
@@ -147,15 +133,14 @@ pub fn check_templates(
         if !done.insert((name.clone(), ty)) || done.len() > 10_000 {
             continue;
         }
-        let Some(&(fi, di)) = defined.get(name.as_str()) else {
+        let Some((source, d)) = defined.get(name.as_str()) else {
             continue;
         };
-        let p = &parsed[fi];
-        let result = lint(&p.template.defines[di].list, ty, &env);
+        let result = lint(d.list, ty, &env);
         // Unknown functions in files were reported with the file, as Go's parser finds them.
         let findings = result.findings.into_iter();
         for f in findings.filter(|f| f.code != Code::UnknownFunction) {
-            let span = Span::new(p.file.source, f.pos.clone());
+            let span = Span::new(*source, f.pos.clone());
             let d = finding(f, span, &name, true);
             if reported.insert((d.code, d.primary.span, d.message.clone())) {
                 diags.push(d);
@@ -165,12 +150,22 @@ pub fn check_templates(
             features.push(FeatureUse {
                 since,
                 what: format!("template function `{func}` in a template file"),
-                span: Span::new(p.file.source, pos),
+                span: Span::new(*source, pos),
             });
         }
         work.extend(result.calls);
     }
     parsed
+}
+
+fn file_error(file: &TemplateSource, e: &ParseError) -> Diagnostic {
+    Diagnostic::new(
+        Code::TemplateFile,
+        Span::new(file.source, e.pos.clone()),
+        format!("template file `{}`: {}", file.name, e.message),
+    )
+    .label("does not parse")
+    .help(FILE_HELP)
 }
 
 fn undefined_function(file: &TemplateSource, name: &str, pos: &Pos) -> Diagnostic {
@@ -185,6 +180,44 @@ fn undefined_function(file: &TemplateSource, name: &str, pos: &Pos) -> Diagnosti
     )
     .label("unknown function")
     .help(help)
+}
+
+/// Go's error for a file whose own text and a definition in it both have a body under the
+/// file's name (Go names the text after the file).
+fn defined_twice(t: &Template, file: &str) -> Option<ParseError> {
+    if is_empty_tree(&t.root) {
+        return None;
+    }
+    let d = t
+        .defines
+        .iter()
+        .find(|d| d.name == file && !is_empty_tree(&d.list))?;
+    Some(ParseError {
+        message: format!("template: multiple definition of template {file:?}"),
+        pos: d.name_pos.clone(),
+    })
+}
+
+fn defined_again(d: &Named, at: Span, earlier: Span) -> Diagnostic {
+    let message = if d.file_body {
+        format!(
+            "template `{}` is defined more than once; the text of file `{}` outside its definitions is a template of that name too, and it wins",
+            d.name, d.name
+        )
+    } else {
+        format!(
+            "template `{}` is defined more than once; this definition wins",
+            d.name
+        )
+    };
+    Diagnostic::new(Code::DuplicateDefine, at, message)
+        .label("defined again here")
+        .secondary(earlier, "and here (unused)")
+        .help(if d.file_body {
+            "rename the definition or the file, or move the file's text into a definition"
+        } else {
+            "rename one of the definitions"
+        })
 }
 
 fn empty_define(name: &str, at: Span, earlier: Option<Span>) -> Diagnostic {

@@ -137,9 +137,12 @@ pub fn translate(
     });
     let external = opts.external_url.as_deref().map(external_url_template);
     let lib = Library::new(
-        external
-            .iter()
-            .chain(input.templates.iter().map(|p| &p.template)),
+        external.iter().flat_map(|t| t.named(None)).chain(
+            input
+                .templates
+                .iter()
+                .flat_map(|p| p.template.named(Some(&p.file.name))),
+        ),
     );
     let templates_key = fields::key(
         opts.external_url.as_deref(),

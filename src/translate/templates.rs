@@ -1,9 +1,10 @@
 //! Template files in the output: each file under a unique bare name (AMP rejects paths), in
 //! the order Alertmanager loads them, then am2amp's file of escaped copies.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Code, Diagnostic};
+use crate::gotmpl::ast::is_empty_tree;
 use crate::gotmpl::copies;
 use crate::lint::ParsedFile;
 use crate::source::{Sources, Span};
@@ -13,13 +14,31 @@ use crate::yaml::{Entry, Node};
 const GENERATED: &str = "am2amp.tmpl";
 
 /// `template_files` entries (name → text) and the names for `templates:`, without the file
-/// am2amp generated when the input was converted before (it is generated again).
+/// am2amp generated when the input was converted before (it is generated again). Of files
+/// read from different directories under one name, the one whose text Go calls by that name
+/// (the last with a body, else the first) keeps it; the others are renamed.
 pub fn files(parsed: &[ParsedFile], sources: &Sources) -> (Vec<(String, String)>, Vec<String>) {
-    let mut used = BTreeSet::new();
+    let kept: Vec<&ParsedFile> = parsed
+        .iter()
+        .filter(|p| !copies::is_generated(&p.template))
+        .collect();
+    let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in kept.iter().enumerate() {
+        let at = owner.entry(&p.file.name).or_insert(i);
+        if !is_empty_tree(&p.template.root) {
+            *at = i;
+        }
+    }
+    let mut used: BTreeSet<String> = owner.keys().map(|n| n.to_string()).collect();
     let mut files = Vec::new();
-    for p in parsed.iter().filter(|p| !copies::is_generated(&p.template)) {
-        let name = unique(&p.file.name, &used);
-        used.insert(name.clone());
+    for (i, p) in kept.iter().enumerate() {
+        let name = if owner[p.file.name.as_str()] == i {
+            p.file.name.clone()
+        } else {
+            let name = unique(&p.file.name, &used);
+            used.insert(name.clone());
+            name
+        };
         files.push((name, sources.get(p.file.source).text.clone()));
     }
     let names = files.iter().map(|(n, _)| n.clone()).collect();
