@@ -950,8 +950,10 @@ fn kept_messages(def: &Definition) -> Vec<String> {
 
 /// Go's `ParseFiles` names a template file's own text (outside its definitions) after the
 /// file, so `{{ template "t.tmpl" . }}` calls it; an empty text replaces nothing, and a file
-/// whose text and a definition in it both have a body under its name does not parse. The
-/// converted message renders what Alertmanager renders, and amtool's verdict is am2amp's.
+/// whose text and a definition in it both have a body under its name does not parse. Within
+/// a file a later definition replaces an empty one; across files an empty one stays as first
+/// parsed. The converted message and an SNS message kept as written render what Alertmanager
+/// renders, and amtool's verdict is am2amp's.
 #[test]
 fn a_template_files_text_is_a_template_named_after_the_file() {
     let Some(amtool) = common::oracle("amtool") else {
@@ -1008,6 +1010,14 @@ fn a_template_files_text_is_a_template_named_after_the_file() {
             "{{ template \"a.tmpl\" . }}",
         ),
         (
+            &[(
+                "t.tmpl",
+                "{{ define \"t.tmpl\" }} {{ end }}{{ define \"n\" }}\n{{ end }}{{ define \"n\" }}{{ end }}",
+            )],
+            "['t.tmpl']",
+            "[{{ template \"t.tmpl\" . }}][{{ template \"n\" . }}]",
+        ),
+        (
             &[("a/x.tmpl", "from a"), ("b/x.tmpl", "from b")],
             "['a/x.tmpl', 'b/x.tmpl']",
             "{{ template \"x.tmpl\" . }}",
@@ -1016,6 +1026,23 @@ fn a_template_files_text_is_a_template_named_after_the_file() {
             &[("a/x.tmpl", "from a"), ("b/x.tmpl", " ")],
             "['a/*.tmpl', 'b/*.tmpl']",
             "{{ template \"x.tmpl\" . }}",
+        ),
+        // An empty template stays as first parsed, though a later match parses its file again.
+        (
+            &[
+                ("a/y.tmpl", ""),
+                ("b/y.tmpl", "{{ define \"n\" }}{{ end }} "),
+            ],
+            "['b/*.tmpl', '*/*.tmpl', 'b/*.tmpl']",
+            "[{{ template \"y.tmpl\" . }}]",
+        ),
+        (
+            &[
+                ("a.tmpl", "{{ define \"e\" }}\n{{ end }}"),
+                ("b.tmpl", "{{ define \"e\" }}{{ end }}"),
+            ],
+            "['a.tmpl', 'b.tmpl', 'a.tmpl']",
+            "[{{ template \"e\" . }}]",
         ),
     ];
     for (i, (files, templates, title)) in cases.iter().enumerate() {

@@ -190,7 +190,7 @@ fn templates_render_like_alertmanager() {
         // 2. Originals and escaped forms. Fixtures that define templates get their own
         // copies (and are rendered one by one); the others share one generated file.
         let originals = oracle.render(&fixtures, d, &[&user_file]);
-        let mut shared = Copies::new(Library::new(user.named(None)), None);
+        let mut shared = Copies::new(Library::new(user.tree_set(None)), None);
         let mut escaped = Vec::new();
         let mut own_files = Vec::new();
         let mut whole = Vec::new();
@@ -200,8 +200,10 @@ fn templates_render_like_alertmanager() {
             let (list, own) = if t.defines.is_empty() {
                 (shared.field(t.root.clone()), None)
             } else {
-                let mut own =
-                    Copies::new(Library::new(user.named(None).chain(t.named(None))), None);
+                let mut own = Copies::new(
+                    Library::new(user.tree_set(None).into_iter().chain(t.tree_set(None))),
+                    None,
+                );
                 (own.field(t.root.clone()), Some(own.file().expect("a file")))
             };
             let list = list.unwrap_or_else(|at| panic!("escape {f:?}: call at {at:?}"));

@@ -153,6 +153,24 @@ impl Template {
         });
         defines.chain(body)
     }
+
+    /// The templates Go keeps from this text parsed as file `file`: of [`Template::named`]'s
+    /// entries under one name, the first with a body, else the last (`parse.Tree.add`).
+    pub fn tree_set<'a>(&'a self, file: Option<&'a str>) -> Vec<Named<'a>> {
+        let mut set: Vec<Named<'a>> = Vec::with_capacity(self.defines.len() + 1);
+        let mut at: foldhash::HashMap<&str, usize> = Default::default();
+        for d in self.named(file) {
+            match at.get(d.name) {
+                Some(&i) if is_empty_tree(set[i].list) => set[i] = d,
+                Some(_) => {}
+                None => {
+                    at.insert(d.name, set.len());
+                    set.push(d);
+                }
+            }
+        }
+        set
+    }
 }
 
 /// A template a text defines (see [`Template::named`]).

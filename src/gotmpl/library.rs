@@ -4,7 +4,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::ast::{List, Named, is_empty_tree};
 use super::defaults;
-use super::walk::{self, Item};
+use super::walk;
 
 /// Named templates available to calls: the user's definitions override the defaults.
 #[derive(Debug, Default, Clone)]
@@ -13,8 +13,9 @@ pub struct Library<'a> {
 }
 
 impl<'a> Library<'a> {
-    /// am2amp's default templates plus the given user templates (later ones win, except
-    /// empty ones, as in Go).
+    /// am2amp's default templates plus the given user templates, each file's
+    /// [tree set](super::Template::tree_set) after the other: a later one wins unless it is
+    /// empty (Go's `associate`).
     pub fn new(user: impl IntoIterator<Item = Named<'a>>) -> Self {
         let mut bodies = HashMap::new();
         for d in &defaults::parsed().defines {
@@ -40,12 +41,7 @@ impl<'a> Library<'a> {
     pub fn is_closed_and_flat(&self, depth: usize) -> bool {
         let mut callees: HashMap<&str, Vec<&str>> = HashMap::with_capacity(self.bodies.len());
         for (&name, body) in &self.bodies {
-            let mut calls = Vec::new();
-            walk::list(body, &mut |item| {
-                if let Item::Call(c) = item {
-                    calls.push(c);
-                }
-            });
+            let calls = walk::calls(body);
             if calls.iter().any(|c| !self.bodies.contains_key(c)) {
                 return false;
             }

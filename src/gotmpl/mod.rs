@@ -18,6 +18,7 @@ mod walk;
 
 pub use ast::Template;
 pub use parse::{parse, parse_in_scope};
+pub use walk::calls;
 
 /// A template that does not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -208,7 +208,7 @@ mod copies {
 
     /// The escaped field and the generated file, for `src` with the user's `user` templates.
     fn copied(src: &str, user: &Template, url: Option<&str>) -> (String, String) {
-        let mut c = Copies::new(Library::new(user.named(None)), url.map(String::from));
+        let mut c = Copies::new(Library::new(user.tree_set(None)), url.map(String::from));
         let field = print::nodes(&c.field(parse(src).unwrap().root).unwrap());
         (field, c.file().unwrap())
     }
@@ -299,7 +299,7 @@ mod copies {
         .unwrap();
         assert!(super::super::copies::is_generated(&old));
         assert!(!super::super::copies::is_generated(&user));
-        let mut c = Copies::new(Library::new(user.named(None)), None);
+        let mut c = Copies::new(Library::new(user.tree_set(None)), None);
         c.inherit(&old);
         assert_eq!(
             c.file().unwrap(),
@@ -345,7 +345,7 @@ mod copies {
     #[test]
     fn an_undefined_template_stops_the_field() {
         let user = parse(r#"{{ define "t" }}{{ template "nope" . }}{{ end }}"#).unwrap();
-        let mut c = Copies::new(Library::new(user.named(None)), None);
+        let mut c = Copies::new(Library::new(user.tree_set(None)), None);
         assert!(
             c.field(parse(r#"{{ template "t" . }}"#).unwrap().root)
                 .is_err()
@@ -375,7 +375,7 @@ mod copies {
             r#"{{{{ define "t{n}" }}}}{{{{ template "nope" . }}}}{{{{ end }}}}"#
         ));
         let user = parse(&src).unwrap();
-        let mut c = Copies::new(Library::new(user.named(None)), None);
+        let mut c = Copies::new(Library::new(user.tree_set(None)), None);
         assert!(
             c.field(parse(r#"{{ template "t0" . }}"#).unwrap().root)
                 .is_ok()
@@ -413,7 +413,7 @@ mod library {
 
     fn closed_and_flat(user: &str, depth: usize) -> bool {
         let user = parse(user).unwrap();
-        Library::new(user.named(None)).is_closed_and_flat(depth)
+        Library::new(user.tree_set(None)).is_closed_and_flat(depth)
     }
 
     #[test]
@@ -440,17 +440,30 @@ mod library {
         assert!(!closed_and_flat(&chain("c", 32, "x"), 32));
     }
 
-    /// An empty definition replaces nothing, a default or an earlier user one (as in Go).
+    /// An empty definition replaces nothing, a default or one of an earlier file (as in Go);
+    /// within one file, a later definition replaces an empty one, and a file's own text is
+    /// the last definition of the file's name.
     #[test]
     fn empty_definitions_replace_nothing() {
-        let first =
-            parse(r#"{{ define "a" }}A{{ end }}{{ define "__subject" }} {{ end }}"#).unwrap();
-        let second =
-            parse(r#"{{ define "a" }}{{/* c */}}{{ end }}{{ define "b" }}{{ end }}"#).unwrap();
-        let lib = Library::new(first.named(None).chain(second.named(None)));
+        let first = parse(
+            r#"{{ define "a" }}A{{ end }}{{ define "__subject" }} {{ end }}{{ define "c" }} {{ end }}{{ define "c" }}{{ end }}{{ define "f" }} {{ end }}"#,
+        )
+        .unwrap();
+        let second = parse(
+            r#"{{ define "a" }}{{/* c */}}{{ end }}{{ define "b" }}{{ end }}{{ define "c" }}  {{ end }}"#,
+        )
+        .unwrap();
+        let lib = Library::new(
+            first
+                .tree_set(Some("f"))
+                .into_iter()
+                .chain(second.tree_set(Some("a"))),
+        );
         assert!(matches!(lib.get("a").unwrap().as_slice(), [Node::Text(t, _)] if t == "A"));
         assert!(lib.get("__subject").unwrap().len() > 1, "the default stays");
         assert!(lib.get("b").unwrap().is_empty());
+        assert!(lib.get("c").unwrap().is_empty(), "the later in its file");
+        assert!(lib.get("f").unwrap().is_empty(), "the file's text");
     }
 }
 

@@ -36,6 +36,17 @@ pub fn list<'a>(list: &'a List, f: &mut impl FnMut(Item<'a>)) {
     }
 }
 
+/// The names of the templates `list` calls, nested calls included.
+pub fn calls(list: &List) -> Vec<&str> {
+    let mut out = Vec::new();
+    self::list(list, &mut |item| {
+        if let Item::Call(c) = item {
+            out.push(c);
+        }
+    });
+    out
+}
+
 fn pipe<'a>(p: &'a Pipe, f: &mut impl FnMut(Item<'a>)) {
     for a in p.cmds.iter().flat_map(|c| &c.args) {
         match a {

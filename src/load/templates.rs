@@ -18,8 +18,11 @@ pub struct TemplateSource {
     pub path: Option<PathBuf>,
     /// The text.
     pub source: SourceId,
-    /// The `templates:` entry that matched it.
+    /// The `templates:` entry that matched it last.
     pub entry: Span,
+    /// Its places in the sequence of files Go parses, one per match, in order (Go parses a
+    /// file again each time an entry matches it).
+    pub parses: Vec<usize>,
 }
 
 /// Resolves `templates:` entries and loads the files they match, in Alertmanager's order: Go
@@ -34,10 +37,19 @@ pub fn load_templates(
 ) -> (Vec<TemplateSource>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
+    let mut parses = 0..;
     for entry in entries {
         let matched = match wrapper {
-            Some(w) => from_definition(entry, w, &mut out),
-            None => from_disk(entry, base, sources, max_bytes, &mut out, &mut diags),
+            Some(w) => from_definition(entry, w, &mut out, &mut parses),
+            None => from_disk(
+                entry,
+                base,
+                sources,
+                max_bytes,
+                &mut out,
+                &mut diags,
+                &mut parses,
+            ),
         };
         if matched.is_empty()
             && !diags
@@ -63,15 +75,21 @@ pub fn load_templates(
     (out, diags)
 }
 
-/// Takes a file an earlier entry matched out of `loaded`, for `entry` to place it again.
+/// Counts the files Go parses.
+type Parses = std::ops::RangeFrom<usize>;
+
+/// Takes a file an earlier entry matched out of `loaded`, for `entry` to place it again as
+/// parse `n`.
 fn again(
     loaded: &mut Vec<TemplateSource>,
     entry: &Sp<String>,
+    n: usize,
     same: impl Fn(&TemplateSource) -> bool,
 ) -> Option<TemplateSource> {
     let at = loaded.iter().position(same)?;
     let mut file = loaded.remove(at);
     file.entry = entry.span;
+    file.parses.push(n);
     Some(file)
 }
 
@@ -79,6 +97,7 @@ fn from_definition(
     entry: &Sp<String>,
     w: &Wrapper,
     loaded: &mut Vec<TemplateSource>,
+    parses: &mut Parses,
 ) -> Vec<TemplateSource> {
     let mut files: Vec<_> = w
         .template_files
@@ -89,11 +108,13 @@ fn from_definition(
     files
         .into_iter()
         .map(|f| {
-            again(loaded, entry, |t| t.name == f.name.value).unwrap_or_else(|| TemplateSource {
+            let n = parses.next().unwrap_or_default();
+            again(loaded, entry, n, |t| t.name == f.name.value).unwrap_or_else(|| TemplateSource {
                 name: f.name.value.clone(),
                 path: None,
                 source: f.source,
                 entry: entry.span,
+                parses: vec![n],
             })
         })
         .collect()
@@ -106,6 +127,7 @@ fn from_disk(
     max_bytes: u64,
     loaded: &mut Vec<TemplateSource>,
     diags: &mut Vec<Diagnostic>,
+    parses: &mut Parses,
 ) -> Vec<TemplateSource> {
     let full = if Path::new(&entry.value).is_absolute() {
         entry.value.clone()
@@ -135,7 +157,8 @@ fn from_disk(
         if !meta.is_file() {
             continue;
         }
-        if let Some(file) = again(loaded, entry, |t| t.path.as_ref() == Some(&path)) {
+        let n = parses.next().unwrap_or_default();
+        if let Some(file) = again(loaded, entry, n, |t| t.path.as_ref() == Some(&path)) {
             out.push(file);
             continue;
         }
@@ -169,6 +192,7 @@ fn from_disk(
             path: Some(path),
             source,
             entry: entry.span,
+            parses: vec![n],
         });
     }
     out

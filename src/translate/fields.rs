@@ -56,8 +56,12 @@ thread_local! {
 }
 
 /// A key naming what a field's compilation depends on besides its text: the external URL and
-/// the template files, in load order.
-pub fn key<'t>(external_url: Option<&str>, texts: impl IntoIterator<Item = &'t str>) -> String {
+/// the template files (name, text), in load order. A file's name names its own text as a
+/// template.
+pub fn key<'t>(
+    external_url: Option<&str>,
+    files: impl IntoIterator<Item = (&'t str, &'t str)>,
+) -> String {
     fn push(key: &mut String, s: &str) {
         key.push_str(&s.len().to_string());
         key.push(':');
@@ -65,8 +69,9 @@ pub fn key<'t>(external_url: Option<&str>, texts: impl IntoIterator<Item = &'t s
     }
     let mut key = String::from(if external_url.is_some() { "+" } else { "-" });
     push(&mut key, external_url.unwrap_or(""));
-    for t in texts {
-        push(&mut key, t);
+    for (name, text) in files {
+        push(&mut key, name);
+        push(&mut key, text);
     }
     key
 }

@@ -136,20 +136,25 @@ pub fn translate(
             .max(Version::V0_25)
     });
     let external = opts.external_url.as_deref().map(external_url_template);
+    let parses: Vec<_> = templates::parse_order(input.templates)
+        .into_iter()
+        .map(|i| &input.templates[i])
+        .collect();
     let lib = Library::new(
-        external.iter().flat_map(|t| t.named(None)).chain(
-            input
-                .templates
+        external.iter().flat_map(|t| t.tree_set(None)).chain(
+            parses
                 .iter()
-                .flat_map(|p| p.template.named(Some(&p.file.name))),
+                .flat_map(|p| p.template.tree_set(Some(&p.file.name))),
         ),
     );
     let templates_key = fields::key(
         opts.external_url.as_deref(),
-        input
-            .templates
-            .iter()
-            .map(|p| sources.get(p.file.source).text.as_str()),
+        parses.iter().map(|p| {
+            (
+                p.file.name.as_str(),
+                sources.get(p.file.source).text.as_str(),
+            )
+        }),
     );
     let mut cx = cx::Cx {
         opts,

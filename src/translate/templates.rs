@@ -14,35 +14,54 @@ use crate::yaml::{Entry, Node};
 const GENERATED: &str = "am2amp.tmpl";
 
 /// `template_files` entries (name → text) and the names for `templates:`, without the file
-/// am2amp generated when the input was converted before (it is generated again). Of files
-/// read from different directories under one name, the one whose text Go calls by that name
-/// (the last with a body, else the first) keeps it; the others are renamed.
+/// am2amp generated when the input was converted before (it is generated again). The names
+/// come in [`parse_order`], so AMP parses the files as Alertmanager did. Of files read from
+/// different directories under one name, the one whose text Go calls by that name keeps it
+/// (the last with a body, else the first parsed); the others are renamed.
 pub fn files(parsed: &[ParsedFile], sources: &Sources) -> (Vec<(String, String)>, Vec<String>) {
-    let kept: Vec<&ParsedFile> = parsed
-        .iter()
-        .filter(|p| !copies::is_generated(&p.template))
-        .collect();
+    let kept = |i: &usize| !copies::is_generated(&parsed[*i].template);
+    let body = |i: usize| !is_empty_tree(&parsed[i].template.root);
+    let first = |i: usize| parsed[i].file.parses.first().copied();
     let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, p) in kept.iter().enumerate() {
-        let at = owner.entry(&p.file.name).or_insert(i);
-        if !is_empty_tree(&p.template.root) {
-            *at = i;
-        }
+    for i in (0..parsed.len()).filter(kept) {
+        owner
+            .entry(&parsed[i].file.name)
+            .and_modify(|o| {
+                if body(i) || (!body(*o) && first(i) < first(*o)) {
+                    *o = i;
+                }
+            })
+            .or_insert(i);
     }
     let mut used: BTreeSet<String> = owner.keys().map(|n| n.to_string()).collect();
+    let mut names = vec![String::new(); parsed.len()];
     let mut files = Vec::new();
-    for (i, p) in kept.iter().enumerate() {
-        let name = if owner[p.file.name.as_str()] == i {
+    for i in (0..parsed.len()).filter(kept) {
+        let p = &parsed[i];
+        names[i] = if owner[p.file.name.as_str()] == i {
             p.file.name.clone()
         } else {
             let name = unique(&p.file.name, &used);
             used.insert(name.clone());
             name
         };
-        files.push((name, sources.get(p.file.source).text.clone()));
+        files.push((names[i].clone(), sources.get(p.file.source).text.clone()));
     }
-    let names = files.iter().map(|(n, _)| n.clone()).collect();
-    (files, names)
+    let order = parse_order(parsed).into_iter().filter(kept);
+    (files, order.map(|i| names[i].clone()).collect())
+}
+
+/// Indices of `parsed` in the order Go parses the files: a file once for each `templates:`
+/// match (a later parse redoes a file's definitions, but an empty template stays as first
+/// parsed).
+pub fn parse_order(parsed: &[ParsedFile]) -> Vec<usize> {
+    let mut order: Vec<(usize, usize)> = parsed
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.file.parses.iter().map(move |&n| (n, i)))
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Adds am2amp's template file after the user's.
