@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::memo;
-use crate::diag::{Code, Diagnostic, suggest};
+use crate::diag::{Code, Diagnostic, Severity, suggest};
 use crate::gotmpl::ast::{Named, Pos, is_empty_tree};
 use crate::gotmpl::lint::{Env, Finding, Lint, lint};
 use crate::gotmpl::types::Ty;
-use crate::gotmpl::{ParseError, Template, defaults, funcs, has_action};
+use crate::gotmpl::{self, ParseError, Template, defaults, funcs, has_action};
 use crate::load::TemplateSource;
 use crate::model::templates::Templates;
 use crate::model::{Config, FeatureUse, Version};
@@ -124,6 +124,7 @@ pub fn check_templates(
     }
 
     // Lint user templates with the data types they are called with (and unchecked otherwise).
+    let reached = reached(&defined, work.iter().map(|(name, _)| name.as_str()));
     let mut done: BTreeSet<(String, Ty)> = BTreeSet::new();
     for name in defined.keys() {
         work.push((name.to_string(), Ty::Unknown));
@@ -141,7 +142,10 @@ pub fn check_templates(
         let findings = result.findings.into_iter();
         for f in findings.filter(|f| f.code != Code::UnknownFunction) {
             let span = Span::new(*source, f.pos.clone());
-            let d = finding(f, span, &name, true);
+            let mut d = finding(f, span, &name, true);
+            if !reached.contains(name.as_str()) && d.is_error() {
+                d = unreached(d, &name);
+            }
             if reported.insert((d.code, d.primary.span, d.message.clone())) {
                 diags.push(d);
             }
@@ -156,6 +160,44 @@ pub fn check_templates(
         work.extend(result.calls);
     }
     parsed
+}
+
+/// The user templates Alertmanager may run: those `roots` name (what fields call), those
+/// named like its defaults (integrations call them by themselves), and what they call.
+fn reached<'a>(
+    defined: &HashMap<&'a str, (SourceId, Named<'a>)>,
+    roots: impl Iterator<Item = impl AsRef<str>>,
+) -> HashSet<&'a str> {
+    let mut stack: Vec<&'a str> = roots
+        .filter_map(|n| defined.get_key_value(n.as_ref()).map(|(k, _)| *k))
+        .chain(
+            defined
+                .keys()
+                .copied()
+                .filter(|n| defaults::since(n).is_some()),
+        )
+        .collect();
+    let mut seen = HashSet::new();
+    while let Some(name) = stack.pop() {
+        if seen.insert(name) {
+            let (_, d) = &defined[name];
+            stack.extend(
+                gotmpl::calls(d.list)
+                    .into_iter()
+                    .filter_map(|c| defined.get_key_value(c).map(|(k, _)| *k)),
+            );
+        }
+    }
+    seen
+}
+
+/// A finding in a template nothing runs: a warning, as Alertmanager never finds it.
+fn unreached(mut d: Diagnostic, name: &str) -> Diagnostic {
+    d.severity = Severity::Warning;
+    d.help = Some(format!(
+        "no field calls `{name}`, directly or through other templates, so Alertmanager never runs it; fix it before a field calls it, or remove it"
+    ));
+    d
 }
 
 fn file_error(file: &TemplateSource, e: &ParseError) -> Diagnostic {
@@ -266,7 +308,39 @@ pub fn field_span(sources: &mut Sources, scalar: &Scalar, pos: &std::ops::Range<
 #[cfg(test)]
 mod tests {
     use crate::check::{CheckOptions, check_bytes};
-    use crate::diag::Code;
+    use crate::diag::{Code, Severity};
+
+    /// A call of an undefined template is an error where a field reaches it (directly, through
+    /// other templates, or as a default an integration calls by itself) and a warning in a
+    /// template nothing runs, which Alertmanager accepts.
+    #[test]
+    fn undefined_calls_in_templates_nothing_runs_are_warnings() {
+        let severity = |title: &str, file: &str| {
+            let definition = format!(
+                "template_files:\n  t.tmpl: '{file}'\nalertmanager_config: |\n  templates: [t.tmpl]\n  route: {{receiver: a}}\n  receivers:\n  - name: a\n    slack_configs:\n    - {{api_url: 'https://x.example', title: '{title}'}}\n"
+            );
+            let report = check_bytes("in.yml", definition.as_bytes(), &CheckOptions::default());
+            let found: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::UndefinedTemplate)
+                .map(|d| d.severity)
+                .collect();
+            assert_eq!(found.len(), 1, "{definition}{:?}", report.diagnostics);
+            found[0]
+        };
+        let file = r#"{{ define "z" }}{{ template "y" . }}{{ end }}{{ define "y" }}{{ template "n" . }}{{ end }}"#;
+        assert_eq!(severity("x", file), Severity::Warning);
+        assert_eq!(severity(r#"{{ template "z" . }}"#, file), Severity::Error);
+        assert_eq!(severity(r#"{{ template "y" . }}"#, file), Severity::Error);
+        let default = r#"{{ define "__subject" }}{{ template "z" . }}{{ end }}"#;
+        assert_eq!(severity("x", &format!("{file}{default}")), Severity::Error);
+        assert_eq!(severity("x", "{{ template \"n\" . }}"), Severity::Warning);
+        assert_eq!(
+            severity(r#"{{ template "t.tmpl" . }}"#, "{{ template \"n\" . }}"),
+            Severity::Error
+        );
+    }
 
     /// A text shared by several fields is linted once, but each field gets its own findings.
     #[test]
