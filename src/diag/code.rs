@@ -404,7 +404,11 @@ time. The message is Go's, at the position shown.";
         "A `{{ template \"name\" }}` call names a template nobody defines."
         "The called template is neither one of Alertmanager's default templates nor defined in a
 file listed under `templates:`. Alertmanager fails the notification at send time (`no such
-template`). Check the spelling, or add the file that defines it to `templates:`.";
+template`). Check the spelling, or add the file that defines it to `templates:`.
+
+In a template that nothing runs (no field calls it, directly or through other templates, and it
+is not named like one of Alertmanager's defaults, which integrations call by themselves) the call
+is a warning: Alertmanager loads and sends without ever finding it.";
 
     NoEquivalent = Template "no-equivalent" Error
         "A converted field calls a default template am2amp has no escaped copy of."
