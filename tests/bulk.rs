@@ -1173,8 +1173,9 @@ fn completions_and_man_page() {
 
 /// Configs that share template files, for the test below: they call user and default
 /// templates in different orders, one library recurses and one calls a template nobody
-/// defines (those two are compiled per config), and one field calls a template that only
-/// some of the libraries define.
+/// defines (those two are compiled per config), one field calls a template that only
+/// some of the libraries define, and two configs hold the same texts in the same order under
+/// swapped file names (a file's text is a template named after the file).
 fn shared_template_configs(dir: &Path) -> Vec<PathBuf> {
     let tmpl = r#"{{ define "t.title" }}[{{ .Status | toUpper }}] {{ template "t.extra" . }}{{ end }}
 {{ define "t.extra" }}{{ .CommonLabels.alertname }} {{ template "__subject" . }}{{ end }}
@@ -1266,6 +1267,25 @@ fn shared_template_configs(dir: &Path) -> Vec<PathBuf> {
         let at = dir.join(name);
         std::fs::create_dir_all(at.join("templates")).unwrap();
         std::fs::write(at.join("templates/t.tmpl"), tmpl).unwrap();
+        std::fs::write(at.join("alertmanager.yml"), config).unwrap();
+        paths.push(at.join("alertmanager.yml"));
+    }
+    for (name, [first, second]) in [
+        ("named/one", ["t.tmpl", "u.tmpl"]),
+        ("named/two", ["u.tmpl", "t.tmpl"]),
+    ] {
+        let at = dir.join(name);
+        std::fs::create_dir_all(at.join("templates")).unwrap();
+        std::fs::write(at.join("templates").join(first), "first {{ .Status }}").unwrap();
+        std::fs::write(at.join("templates").join(second), "second").unwrap();
+        let config = slack(
+            r#"{{ template "t.tmpl" . }}"#,
+            r#"{{ template "u.tmpl" . }}"#,
+        )
+        .replace(
+            "['templates/*.tmpl']",
+            &format!("['templates/{first}', 'templates/{second}']"),
+        );
         std::fs::write(at.join("alertmanager.yml"), config).unwrap();
         paths.push(at.join("alertmanager.yml"));
     }

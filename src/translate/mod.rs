@@ -136,10 +136,8 @@ pub fn translate(
             .max(Version::V0_25)
     });
     let external = opts.external_url.as_deref().map(external_url_template);
-    let parses: Vec<_> = templates::parse_order(input.templates)
-        .into_iter()
-        .map(|i| &input.templates[i])
-        .collect();
+    let order = templates::parse_order(input.templates);
+    let parses: Vec<_> = order.iter().map(|&i| &input.templates[i]).collect();
     let lib = Library::new(
         external.iter().flat_map(|t| t.tree_set(None)).chain(
             parses
@@ -192,7 +190,7 @@ pub fn translate(
             cx.templates.inherit(&p.template);
         }
     }
-    let (mut template_files, mut names) = templates::files(input.templates, cx.sources);
+    let (mut template_files, mut names) = templates::files(input.templates, &order, cx.sources);
     let mut replaced = Vec::new();
     let mut out: Vec<YamlEntry> = Vec::new();
     let root_span = root.span;

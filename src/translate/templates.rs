@@ -17,8 +17,13 @@ const GENERATED: &str = "am2amp.tmpl";
 /// am2amp generated when the input was converted before (it is generated again). The names
 /// come in [`parse_order`], so AMP parses the files as Alertmanager did. Of files read from
 /// different directories under one name, the one whose text Go calls by that name keeps it
-/// (the last with a body, else the first parsed); the others are renamed.
-pub fn files(parsed: &[ParsedFile], sources: &Sources) -> (Vec<(String, String)>, Vec<String>) {
+/// (the last with a body, else the first parsed); the others are renamed. `order` is
+/// [`parse_order`]`(parsed)`.
+pub fn files(
+    parsed: &[ParsedFile],
+    order: &[usize],
+    sources: &Sources,
+) -> (Vec<(String, String)>, Vec<String>) {
     let kept = |i: &usize| !copies::is_generated(&parsed[*i].template);
     let body = |i: usize| !is_empty_tree(&parsed[i].template.root);
     let first = |i: usize| parsed[i].file.parses.first().copied();
@@ -47,8 +52,8 @@ pub fn files(parsed: &[ParsedFile], sources: &Sources) -> (Vec<(String, String)>
         };
         files.push((names[i].clone(), sources.get(p.file.source).text.clone()));
     }
-    let order = parse_order(parsed).into_iter().filter(kept);
-    (files, order.map(|i| names[i].clone()).collect())
+    let order = order.iter().filter(|i| kept(i));
+    (files, order.map(|&i| names[i].clone()).collect())
 }
 
 /// Indices of `parsed` in the order Go parses the files: a file once for each `templates:`
